@@ -1,0 +1,15 @@
+package io.ieum.core.model;
+
+/**
+ * What a timeline entry records. Only {@link #MESSAGE} entries count as unread; the others are
+ * events shown inline ("Mina invited Joon") and carried by sync like any message, so a device
+ * that was offline learns of deletions and membership changes from the same cursor.
+ */
+public enum EntryKind {
+    MESSAGE,
+    DELETION,
+    MEMBER_JOINED,
+    MEMBER_LEFT,
+    MEMBER_REMOVED,
+    ROOM_CREATED
+}

@@ -1,0 +1,2 @@
+/** Immutable domain values. Constructors validate; error messages name the field and what was expected. */
+package io.ieum.core.model;

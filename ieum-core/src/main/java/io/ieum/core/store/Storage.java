@@ -1,0 +1,47 @@
+package io.ieum.core.store;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One storage backend: every port, plus a health probe. Only the server wiring chooses a backend;
+ * everything else sees these interfaces.
+ */
+public record Storage(String backend, AccountStore accounts, SessionStore sessions, ContactStore contacts,
+                      RoomStore rooms, TimelineStore timeline, ReadStore reads, BlobStore blobs,
+                      HealthProbe health, AutoCloseable closer) implements AutoCloseable {
+
+    public Storage {
+        requireNonNull(backend, "backend");
+        requireNonNull(accounts, "accounts");
+        requireNonNull(sessions, "sessions");
+        requireNonNull(contacts, "contacts");
+        requireNonNull(rooms, "rooms");
+        requireNonNull(timeline, "timeline");
+        requireNonNull(reads, "reads");
+        requireNonNull(blobs, "blobs");
+        requireNonNull(health, "health");
+        requireNonNull(closer, "closer");
+    }
+
+    /** Flushes pending group commits and releases the backend. */
+    @Override
+    public void close() throws Exception {
+        closer.close();
+    }
+
+    /** A storage health check. Never throws: a failure is reported as unhealthy with a reason. */
+    @FunctionalInterface
+    public interface HealthProbe {
+        HealthStatus check();
+    }
+
+    public record HealthStatus(boolean healthy, String detail) {
+        public static HealthStatus ok(String detail) {
+            return new HealthStatus(true, detail);
+        }
+
+        public static HealthStatus failing(String detail) {
+            return new HealthStatus(false, detail);
+        }
+    }
+}
