@@ -1,0 +1,225 @@
+package io.ieum.core.service;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import io.ieum.core.error.ErrorCode;
+import io.ieum.core.error.IeumException;
+import io.ieum.core.id.MessageId;
+import io.ieum.core.id.RoomId;
+import io.ieum.core.id.UserId;
+import io.ieum.core.model.AppendResult;
+import io.ieum.core.model.Attachment;
+import io.ieum.core.model.Entry;
+import io.ieum.core.model.EntryKind;
+import io.ieum.core.model.Room;
+import io.ieum.core.model.RoomKind;
+import io.ieum.core.store.ReadStore;
+import io.ieum.core.store.RoomStore;
+import io.ieum.core.store.TimelineStore;
+
+/** Sending, deleting, reading and paging messages, and catching up a device from its cursor. */
+public final class MessageService {
+
+    public static final int MAX_PAGE = 200;
+    public static final int MAX_ATTACHMENTS = 10;
+
+    private final TimelineStore timeline;
+    private final ReadStore reads;
+    private final RoomStore rooms;
+    private final Membership membership;
+    private final ContactService contacts;
+    private final EventSink events;
+    private final Limits limits;
+    private final Clock clock;
+
+    public MessageService(TimelineStore timeline, ReadStore reads, RoomStore rooms, Membership membership,
+                          ContactService contacts, EventSink events, Limits limits, Clock clock) {
+        this.timeline = requireNonNull(timeline, "timeline");
+        this.reads = requireNonNull(reads, "reads");
+        this.rooms = requireNonNull(rooms, "rooms");
+        this.membership = requireNonNull(membership, "membership");
+        this.contacts = requireNonNull(contacts, "contacts");
+        this.events = requireNonNull(events, "events");
+        this.limits = requireNonNull(limits, "limits");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Stores a message under its client-made ID and pushes it to every member. A retry with the same
+     * ID (here or on another site) is acknowledged as a duplicate and pushed again, never stored twice.
+     * The future completes once the message is durable; validation failures are thrown at once.
+     */
+    public CompletableFuture<SendResult> send(AuthContext caller, RoomId roomId, MessageId id, String text,
+                                              MessageId replyTo, List<Attachment> attachments) {
+        requireNonNull(id, "id");
+        String body = text == null ? "" : text;
+        List<Attachment> files = attachments == null ? List.of() : attachments;
+        int length = body.codePointCount(0, body.length());
+        if (length > limits.maxTextLength()) {
+            throw new IeumException(ErrorCode.TOO_LARGE, "text: " + length + " characters (expected: at most " + limits.maxTextLength() + ")");
+        }
+        if (body.isBlank() && files.isEmpty()) {
+            throw IeumException.invalid("text: empty (expected: text or at least one attachment)");
+        }
+        if (files.size() > MAX_ATTACHMENTS) {
+            throw IeumException.invalid("attachments: " + files.size() + " (expected: at most " + MAX_ATTACHMENTS + ")");
+        }
+        Room room = membership.requireRoomOf(roomId, caller.userId());
+        Set<UserId> members = membership.memberIds(roomId);
+        if (room.kind() == RoomKind.DIRECT) {
+            for (UserId other : members) {
+                if (!other.equals(caller.userId()) && contacts.blockedEitherWay(caller.userId(), other)) {
+                    throw new IeumException(ErrorCode.BLOCKED, "roomId: " + roomId + " (expected: a conversation neither side has blocked)");
+                }
+            }
+        }
+        Entry entry = Entry.message(roomId, id, caller.userId(), body, replyTo, files);
+        // A retry is recognised before the age check, so an old send can still be acknowledged.
+        return timeline.append(entry).thenCompose(result -> {
+            if (result == AppendResult.STORED) {
+                events.publish(members, new LiveEvent.EntryAdded(entry));
+                return CompletableFuture.completedFuture(new SendResult(entry, result));
+            }
+            Entry stored = timeline.get(roomId, id).orElse(entry);
+            if (!stored.sameWriteAs(entry)) {
+                throw new IeumException(ErrorCode.ID_CONFLICT, "id: " + id + " (expected: a new ID for a new message)");
+            }
+            events.publish(members, new LiveEvent.EntryAdded(stored));
+            return CompletableFuture.completedFuture(new SendResult(stored, result));
+        });
+    }
+
+    /**
+     * Checks a new message's ID against the clock before it is stored. Called by the transports
+     * before {@link #send}, after finding the ID is not a retry of a stored message.
+     */
+    public void checkIdIsFresh(MessageId id) {
+        Instant now = clock.instant();
+        Instant at = id.createdAt();
+        if (at.isBefore(now.minus(limits.idMaxAge()))) {
+            throw IeumException.invalid("id: " + id + " was made at " + at + " (expected: made within "
+                    + limits.idMaxAge().toSeconds() + " s of the server clock " + now + "; make a new ID)");
+        }
+        if (at.isAfter(now.plus(limits.idMaxFutureSkew()))) {
+            throw IeumException.invalid("id: " + id + " was made at " + at + " (expected: not later than the server clock "
+                    + now + " + " + limits.idMaxFutureSkew().toSeconds() + " s)");
+        }
+    }
+
+    /** Sends after the freshness check, which is skipped when the ID is already stored (a retry). */
+    public CompletableFuture<SendResult> sendChecked(AuthContext caller, RoomId roomId, MessageId id, String text,
+                                                     MessageId replyTo, List<Attachment> attachments) {
+        membership.requireMember(roomId, caller.userId());
+        if (timeline.get(roomId, id).isEmpty()) {
+            checkIdIsFresh(id);
+        }
+        return send(caller, roomId, id, text, replyTo, attachments);
+    }
+
+    /** Deletes the caller's own message for everyone, within the delete window. Repeating it is harmless. */
+    public CompletableFuture<Entry> delete(AuthContext caller, RoomId roomId, MessageId target) {
+        membership.requireMember(roomId, caller.userId());
+        Entry message = timeline.get(roomId, target)
+                .filter(Entry::isMessage)
+                .orElseThrow(() -> IeumException.notFound("id: " + target + " (expected: a message in room " + roomId + ")"));
+        if (!message.sender().equals(caller.userId())) {
+            throw IeumException.forbidden("id: " + target + " (expected: a message you sent)");
+        }
+        if (message.deleted()) {
+            return CompletableFuture.completedFuture(message);
+        }
+        Instant deadline = message.id().createdAt().plus(limits.deleteWindow());
+        if (clock.instant().isAfter(deadline)) {
+            throw new IeumException(ErrorCode.DELETE_WINDOW_PASSED, "id: " + target + " could be deleted until " + deadline
+                    + " (expected: within " + limits.deleteWindow().toMinutes() + " min of sending)");
+        }
+        Entry deletion = Entry.event(roomId, MessageId.generate(), caller.userId(), EntryKind.DELETION, target.toString());
+        return timeline.delete(roomId, target, deletion).thenApply(ignored -> {
+            events.publish(membership.memberIds(roomId), new LiveEvent.EntryAdded(deletion));
+            return message.asDeleted();
+        });
+    }
+
+    /** Up to {@code limit} entries older than {@code before} (newest first), each with its "not read by N". */
+    public List<HistoryEntry> history(AuthContext caller, RoomId roomId, MessageId before, int limit) {
+        checkLimit(limit);
+        membership.requireMember(roomId, caller.userId());
+        List<Entry> page = timeline.before(roomId, before, limit);
+        Set<UserId> members = membership.memberIds(roomId);
+        Map<UserId, MessageId> positions = reads.positions(roomId);
+        List<HistoryEntry> result = new ArrayList<>(page.size());
+        for (Entry entry : page) {
+            result.add(new HistoryEntry(entry, entry.isMessage() ? unreadBy(entry, members, positions) : 0));
+        }
+        return result;
+    }
+
+    /** Members other than the sender whose read position is before the entry. */
+    static int unreadBy(Entry entry, Set<UserId> members, Map<UserId, MessageId> positions) {
+        int count = 0;
+        for (UserId member : members) {
+            if (member.equals(entry.sender())) {
+                continue;
+            }
+            MessageId position = positions.get(member);
+            if (position == null || position.compareTo(entry.id()) < 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Moves the caller's read position forward to {@code upTo} and tells every member's devices. */
+    public CompletableFuture<Void> markRead(AuthContext caller, RoomId roomId, MessageId upTo) {
+        membership.requireMember(roomId, caller.userId());
+        if (upTo.createdAt().isAfter(clock.instant().plus(limits.idMaxFutureSkew()))) {
+            throw IeumException.invalid("upTo: " + upTo + " (expected: the ID of an entry already in the room)");
+        }
+        return reads.advance(roomId, caller.userId(), upTo).thenRun(() ->
+                events.publish(membership.memberIds(roomId), new LiveEvent.ReadMoved(roomId, caller.userId(), upTo)));
+    }
+
+    /**
+     * What the caller's device missed since {@code cursor} (everything, if null): entries of all the
+     * caller's rooms newer than the cursor, oldest first. After a reconnect ({@code continuation}
+     * false) the page starts the sync overlap before the cursor, to catch entries that became
+     * visible behind it; the following pages of the same catch-up ({@code continuation} true,
+     * passing the returned cursor) start exactly after it, so a long catch-up always advances.
+     */
+    public SyncPage sync(AuthContext caller, MessageId cursor, boolean continuation, int limit) {
+        checkLimit(limit);
+        MessageId from = cursor == null || continuation ? cursor
+                : MessageId.lowestAt(cursor.createdAt().minus(limits.syncOverlap()));
+        List<Entry> collected = new ArrayList<>();
+        for (RoomId roomId : rooms.roomsOf(caller.userId())) {
+            if (from == null) {
+                collected.addAll(timeline.before(roomId, null, limit));
+                continue;
+            }
+            var latest = timeline.latest(roomId);
+            if (latest.isPresent() && latest.get().id().compareTo(from) > 0) {
+                collected.addAll(timeline.after(roomId, from, limit));
+            }
+        }
+        collected.sort(Comparator.comparing(Entry::id));
+        boolean hasMore = collected.size() > limit;
+        List<Entry> page = hasMore ? List.copyOf(collected.subList(0, limit)) : List.copyOf(collected);
+        MessageId next = page.isEmpty() ? cursor : page.get(page.size() - 1).id();
+        return new SyncPage(page, next, hasMore);
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw IeumException.invalid("limit: " + limit + " (expected: 1.." + MAX_PAGE + ")");
+        }
+    }
+}
