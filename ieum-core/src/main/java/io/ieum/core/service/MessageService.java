@@ -99,30 +99,37 @@ public final class MessageService {
     }
 
     /**
-     * Checks a new message's ID against the clock before it is stored. Called by the transports
-     * before {@link #send}, after finding the ID is not a retry of a stored message.
+     * Sends after checking the ID against the clock: a new message's ID must lie within
+     * {@code idMaxAge} before and {@code idMaxFutureSkew} after the server clock (ADR 0002). An ID
+     * outside that range is still accepted as a retry when it is already stored; only then is the
+     * store consulted, so the common path costs no extra read.
      */
-    public void checkIdIsFresh(MessageId id) {
+    public CompletableFuture<SendResult> sendChecked(AuthContext caller, RoomId roomId, MessageId id, String text,
+                                                     MessageId replyTo, List<Attachment> attachments) {
+        requireNonNull(id, "id");
+        String stale = staleness(id);
+        if (stale != null) {
+            membership.requireMember(roomId, caller.userId());
+            if (timeline.get(roomId, id).isEmpty()) {
+                throw IeumException.invalid(stale);
+            }
+        }
+        return send(caller, roomId, id, text, replyTo, attachments);
+    }
+
+    /** Why a new message may not use this ID, or null if it may. */
+    private String staleness(MessageId id) {
         Instant now = clock.instant();
         Instant at = id.createdAt();
         if (at.isBefore(now.minus(limits.idMaxAge()))) {
-            throw IeumException.invalid("id: " + id + " was made at " + at + " (expected: made within "
-                    + limits.idMaxAge().toSeconds() + " s of the server clock " + now + "; make a new ID)");
+            return "id: " + id + " was made at " + at + " (expected: made within "
+                    + limits.idMaxAge().toSeconds() + " s of the server clock " + now + "; make a new ID)";
         }
         if (at.isAfter(now.plus(limits.idMaxFutureSkew()))) {
-            throw IeumException.invalid("id: " + id + " was made at " + at + " (expected: not later than the server clock "
-                    + now + " + " + limits.idMaxFutureSkew().toSeconds() + " s)");
+            return "id: " + id + " was made at " + at + " (expected: not later than the server clock "
+                    + now + " + " + limits.idMaxFutureSkew().toSeconds() + " s)";
         }
-    }
-
-    /** Sends after the freshness check, which is skipped when the ID is already stored (a retry). */
-    public CompletableFuture<SendResult> sendChecked(AuthContext caller, RoomId roomId, MessageId id, String text,
-                                                     MessageId replyTo, List<Attachment> attachments) {
-        membership.requireMember(roomId, caller.userId());
-        if (timeline.get(roomId, id).isEmpty()) {
-            checkIdIsFresh(id);
-        }
-        return send(caller, roomId, id, text, replyTo, attachments);
+        return null;
     }
 
     /** Deletes the caller's own message for everyone, within the delete window. Repeating it is harmless. */
