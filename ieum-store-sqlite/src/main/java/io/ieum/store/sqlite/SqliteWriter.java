@@ -161,9 +161,19 @@ final class SqliteWriter implements AutoCloseable {
 
     /** Stops taking tasks, commits every task already queued, and closes the connection. */
     @Override
-    public void close() throws SQLException, InterruptedException {
+    public void close() throws SQLException {
         closing = true;
-        thread.join();
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // finish committing what was accepted, then restore the flag
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         Pending<?> late;
         while ((late = queue.poll()) != null) {
             late.future.completeExceptionally(new SqliteStorageException("storage: closed (expected: open)"));
