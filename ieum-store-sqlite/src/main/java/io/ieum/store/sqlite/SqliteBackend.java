@@ -68,7 +68,7 @@ final class SqliteBackend implements AutoCloseable {
 
     /** Commits every queued write, then closes every connection. */
     @Override
-    public void close() throws Exception {
+    public void close() throws SQLException {
         try {
             writer.close();
         } finally {

@@ -125,9 +125,10 @@ final class SqliteWriter implements AutoCloseable {
             }
             connection.execute("COMMIT");
             commits.incrementAndGet();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             rollbackQuietly();
-            SqliteStorageException failure = new SqliteStorageException("commit failed: " + e.getMessage(), e);
+            SqliteStorageException failure = new SqliteStorageException("batch of " + batch.size()
+                    + " writes rolled back: " + e.getMessage(), e);
             batch.forEach(pending -> pending.future.completeExceptionally(failure));
             return;
         }
@@ -136,6 +137,7 @@ final class SqliteWriter implements AutoCloseable {
         }
     }
 
+    /** Runs one task; what it throws is its own result (a {@link Failure}), not the batch's. */
     private Object runInSavepoint(Pending<?> pending) throws SQLException {
         connection.execute("SAVEPOINT task");
         try {
@@ -159,9 +161,19 @@ final class SqliteWriter implements AutoCloseable {
 
     /** Stops taking tasks, commits every task already queued, and closes the connection. */
     @Override
-    public void close() throws SQLException, InterruptedException {
+    public void close() throws SQLException {
         closing = true;
-        thread.join();
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // finish committing what was accepted, then restore the flag
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         Pending<?> late;
         while ((late = queue.poll()) != null) {
             late.future.completeExceptionally(new SqliteStorageException("storage: closed (expected: open)"));
