@@ -279,7 +279,8 @@ class RestHappyPathTest {
     void syncShouldCatchUpInPagesThatContinueWithoutOverlap() {
         User mina = client.newUser("mina");
         User joon = client.newUser("joon");
-        String room = client.json("POST", "/api/rooms/direct", mina.token(), Map.of("username", joon.username())).field("id");
+        String room = client.json("POST", "/api/rooms", mina.token(),
+                Map.of("name", "sync", "members", List.of(joon.username()))).field("id");
         Reply initial = client.get("/api/sync", mina.token());
         assertThat(initial.status()).isEqualTo(200);
         String cursor = initial.field("cursor");
