@@ -18,7 +18,7 @@ import io.ieum.core.id.Ids;
 /** Calls a running server over real sockets, the way an app would. */
 public final class Client {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final AtomicInteger NAMES = new AtomicInteger();
 
