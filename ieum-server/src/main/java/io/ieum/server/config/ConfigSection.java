@@ -1,5 +1,6 @@
 package io.ieum.server.config;
 
+import com.linecorp.armeria.common.annotation.Nullable;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
@@ -30,7 +31,8 @@ final class ConfigSection {
         this.envValues = new LinkedHashMap<>(requireNonNull(envValues, "envValues"));
     }
 
-    String string(String key, String fallback) {
+    @Nullable
+    String string(String key, @Nullable String fallback) {
         Object raw = raw(key);
         if (raw == null) {
             return fallback;
@@ -109,6 +111,7 @@ final class ConfigSection {
         return new InvalidConfigException(name + "." + key + ": '" + raw + "' (expected: " + expected + ")");
     }
 
+    @Nullable
     private Object raw(String key) {
         known.add(key);
         String fromEnv = envValues.get(key.toLowerCase(java.util.Locale.ROOT));

@@ -1,5 +1,6 @@
 package io.ieum.server.config;
 
+import com.linecorp.armeria.common.annotation.Nullable;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -14,6 +15,7 @@ final class HumanUnits {
     private HumanUnits() {}
 
     /** {@code null} if the text is not a duration. */
+    @Nullable
     static Duration duration(String text) {
         Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {

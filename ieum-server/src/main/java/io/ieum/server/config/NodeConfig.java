@@ -1,5 +1,6 @@
 package io.ieum.server.config;
 
+import com.linecorp.armeria.common.annotation.Nullable;
 import java.util.regex.Pattern;
 
 /**
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
  *
  * @param name the name, or {@code null} to use {@code <hostname>-<port>}
  */
-public record NodeConfig(String name) {
+public record NodeConfig(@Nullable String name) {
 
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     public static final NodeConfig DEFAULTS = new NodeConfig(null);

@@ -1,5 +1,6 @@
 package io.ieum.server.config;
 
+import com.linecorp.armeria.common.annotation.Nullable;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
@@ -43,7 +44,7 @@ public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits
      *
      * @throws InvalidConfigException naming the key, the value and what was expected
      */
-    public static ServerConfig load(Path fileOrNull, Map<String, String> env) {
+    public static ServerConfig load(@Nullable Path fileOrNull, Map<String, String> env) {
         requireNonNull(env, "env");
         Map<String, Object> root = fileOrNull == null ? Map.of() : readYaml(fileOrNull);
         for (String section : root.keySet()) {

@@ -1,5 +1,6 @@
 package io.ieum.server.http;
 
+import com.linecorp.armeria.common.annotation.Nullable;
 import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.CompletableFuture;
@@ -51,7 +52,7 @@ final class Endpoint implements HttpService {
         return HttpResponse.of(response.exceptionally(failure -> errors.toResponse(req.headers(), failure).toHttpResponse()));
     }
 
-    private HttpResponse run(ServiceRequestContext ctx, HttpRequest req, byte[] content) {
+    private HttpResponse run(ServiceRequestContext ctx, HttpRequest req, @Nullable byte[] content) {
         try {
             String token = BearerAuth.token(req.headers());
             AuthContext caller = access == Access.USER ? auth.authenticate(token) : null;
