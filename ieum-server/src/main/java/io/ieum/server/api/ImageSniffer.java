@@ -1,11 +1,11 @@
 package io.ieum.server.api;
 
-import com.linecorp.armeria.common.annotation.Nullable;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.annotation.Nullable;
 
 /**
  * Recognises the common image formats from their first bytes, for avatars and uploads whose type

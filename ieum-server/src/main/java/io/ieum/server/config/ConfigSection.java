@@ -1,6 +1,5 @@
 package io.ieum.server.config;
 
-import com.linecorp.armeria.common.annotation.Nullable;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
@@ -8,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+
+import com.linecorp.armeria.common.annotation.Nullable;
 
 /**
  * The raw values of one configuration section, read with typed getters. Every getter names the

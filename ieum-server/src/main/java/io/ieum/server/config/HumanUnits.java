@@ -1,10 +1,11 @@
 package io.ieum.server.config;
 
-import com.linecorp.armeria.common.annotation.Nullable;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.linecorp.armeria.common.annotation.Nullable;
 
 /** Parses the human forms operators write: durations like {@code 5m}, {@code 30d}, sizes like {@code 100MB}. */
 final class HumanUnits {

@@ -1,7 +1,8 @@
 package io.ieum.server.config;
 
-import com.linecorp.armeria.common.annotation.Nullable;
 import java.util.regex.Pattern;
+
+import com.linecorp.armeria.common.annotation.Nullable;
 
 /**
  * This server's name among the nodes of a deployment (shown to clients in {@code ready}, used in logs).

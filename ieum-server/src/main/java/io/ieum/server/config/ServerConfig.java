@@ -1,6 +1,5 @@
 package io.ieum.server.config;
 
-import com.linecorp.armeria.common.annotation.Nullable;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
@@ -13,6 +12,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import com.linecorp.armeria.common.annotation.Nullable;
 
 import io.ieum.core.service.Limits;
 

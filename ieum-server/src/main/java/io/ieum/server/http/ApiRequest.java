@@ -1,12 +1,12 @@
 package io.ieum.server.http;
 
-import com.linecorp.armeria.common.annotation.Nullable;
 import static java.util.Objects.requireNonNull;
 
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.RequestHeaders;
+import com.linecorp.armeria.common.annotation.Nullable;
 import com.linecorp.armeria.server.ServiceRequestContext;
 
 import io.ieum.core.error.ErrorCode;

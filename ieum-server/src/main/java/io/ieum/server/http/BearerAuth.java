@@ -1,6 +1,5 @@
 package io.ieum.server.http;
 
-import com.linecorp.armeria.common.annotation.Nullable;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
@@ -9,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.RequestHeaders;
+import com.linecorp.armeria.common.annotation.Nullable;
 
 import io.ieum.core.error.ErrorCode;
 import io.ieum.core.error.IeumException;

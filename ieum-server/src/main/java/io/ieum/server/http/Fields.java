@@ -1,6 +1,7 @@
 package io.ieum.server.http;
 
 import com.linecorp.armeria.common.annotation.Nullable;
+
 import io.ieum.core.error.IeumException;
 
 /** Checks for request fields that are required. */
