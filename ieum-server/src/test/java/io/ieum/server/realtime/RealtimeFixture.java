@@ -41,7 +41,9 @@ final class RealtimeFixture implements AutoCloseable {
         services = Services.create(storage, delivery, Limits.DEFAULTS, Clock.systemUTC(), PasswordHasher.forTests());
         endpoint = new WebSocketEndpoint(services, delivery, json, new ErrorMessages(), meters, "test-node",
                 Clock.systemUTC(), FAST);
-        server = Server.builder().http(0).service("/ws", endpoint.service()).build();
+        server = Server.builder().http(0).service("/ws", endpoint.service())
+                .gracefulShutdownTimeoutMillis(0, 0) // the sockets are closed by endpoint.shutdown() first
+                .build();
         server.start().join();
     }
 
