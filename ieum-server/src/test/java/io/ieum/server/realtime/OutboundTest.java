@@ -2,6 +2,8 @@ package io.ieum.server.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.junit.jupiter.api.Test;
 
 import com.linecorp.armeria.common.websocket.WebSocket;
@@ -11,7 +13,8 @@ import com.linecorp.armeria.common.websocket.WebSocketWriter;
 class OutboundTest {
 
     private final WebSocketWriter writer = WebSocket.streaming();
-    private final Outbound out = new Outbound(writer, 100);
+    private final AtomicInteger dropped = new AtomicInteger();
+    private final Outbound out = new Outbound(writer, 100, dropped::incrementAndGet);
 
     @Test
     void aBacklogOverTheLimitShouldDropTheSocket() {
@@ -24,6 +27,7 @@ class OutboundTest {
 
         assertThat(out.isOpen()).isFalse();
         assertThat(out.write(frame)).isEqualTo(Outbound.Result.CLOSED);
+        assertThat(dropped).hasValue(1);
     }
 
     @Test

@@ -20,7 +20,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ieum.core.error.ErrorCode;
 import io.ieum.core.id.MessageId;
+import io.ieum.core.model.Entry;
 import io.ieum.core.model.Room;
+import io.ieum.core.service.LiveEvent;
 import io.ieum.core.service.LoginResult;
 import io.ieum.server.error.ErrorMessages;
 
@@ -310,6 +312,25 @@ class WebSocketEndpointTest {
         assertThat(received).containsAll(sent);
         List<MessageId> order = received.stream().map(MessageId::of).toList();
         assertThat(order).isSorted();
+    }
+
+    @Test
+    void aDeviceThatStopsReadingShouldBeDroppedWith4408() {
+        WsTestClient stalled = ready(mina);
+        stalled.pause();
+        String big = "x".repeat(10_000);
+
+        await().atMost(WsTestClient.TIMEOUT).until(() -> {
+            for (int i = 0; i < 50; i++) {
+                fixture.delivery.publish(Set.of(mina.account().id()), new LiveEvent.EntryAdded(
+                        Entry.message(room.id(), MessageId.generate(), joon.account().id(), big, null, List.of())));
+            }
+            return fixture.meters.counter(RealtimeMetrics.SLOW_CONSUMERS_DROPPED).count() >= 1;
+        });
+        stalled.resume();
+
+        assertThat(stalled.awaitClose().code()).isEqualTo(4408);
+        await().untilAsserted(() -> assertThat(fixture.delivery.deviceCount(mina.account().id())).isZero());
     }
 
     // ---- lifecycle ----

@@ -26,6 +26,7 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
     private final CompletableFuture<Close> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
+    private volatile boolean paused;
 
     record Close(int code, String reason) {}
 
@@ -102,8 +103,20 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
             }
             partial.setLength(0);
         }
-        webSocket.request(1);
+        if (!paused) {
+            webSocket.request(1);
+        }
         return null;
+    }
+
+    /** Stops reading: the server's frames pile up in the socket buffers and then on the server. */
+    void pause() {
+        paused = true;
+    }
+
+    void resume() {
+        paused = false;
+        socket.request(1);
     }
 
     @Override
