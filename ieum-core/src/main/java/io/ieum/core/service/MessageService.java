@@ -196,7 +196,7 @@ public final class MessageService {
     }
 
     /**
-     * What the caller's device missed since {@code cursor} (everything, if null): entries of all the
+     * What the caller's device missed since {@code cursor} (from the very start, if null): entries of all the
      * caller's rooms newer than the cursor, oldest first. After a reconnect ({@code continuation}
      * false) the page starts the sync overlap before the cursor, to catch entries that became
      * visible behind it; the following pages of the same catch-up ({@code continuation} true,
@@ -204,17 +204,15 @@ public final class MessageService {
      */
     public SyncPage sync(AuthContext caller, MessageId cursor, boolean continuation, int limit) {
         checkLimit(limit);
-        MessageId from = cursor == null || continuation ? cursor
+        MessageId from = cursor == null ? MessageId.lowestAt(java.time.Instant.EPOCH)
+                : continuation ? cursor
                 : MessageId.lowestAt(cursor.createdAt().minus(limits.syncOverlap()));
+        // One more than the page per room, so that a single busy room still reports hasMore.
         List<Entry> collected = new ArrayList<>();
         for (RoomId roomId : rooms.roomsOf(caller.userId())) {
-            if (from == null) {
-                collected.addAll(timeline.before(roomId, null, limit));
-                continue;
-            }
             var latest = timeline.latest(roomId);
             if (latest.isPresent() && latest.get().id().compareTo(from) > 0) {
-                collected.addAll(timeline.after(roomId, from, limit));
+                collected.addAll(timeline.after(roomId, from, limit + 1));
             }
         }
         collected.sort(Comparator.comparing(Entry::id));
