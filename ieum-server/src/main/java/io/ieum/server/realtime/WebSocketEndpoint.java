@@ -80,7 +80,7 @@ public final class WebSocketEndpoint {
 
     private WebSocket accept(ServiceRequestContext ctx, WebSocket in) {
         Outbound out = new Outbound(WebSocket.streaming(), settings.maxPendingBytes(), slowDropped::increment);
-        Connection connection = new Connection(ctx, out, locale(ctx), dispatcher);
+        Connection connection = new Connection(ctx, out, locale(ctx), dispatcher, settings);
         if (shuttingDown) {
             connection.close(CloseCodes.GOING_AWAY, "server shutting down");
             in.abort();
@@ -96,7 +96,7 @@ public final class WebSocketEndpoint {
             return null;
         });
         in.subscribe(connection, ctx.eventLoop());
-        connection.startTimer(settings);
+        connection.startAuthDeadline();
         return out.stream();
     }
 
