@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 
 import com.linecorp.armeria.server.Server;
 
+import io.netty.channel.ChannelOption;
+
 import io.ieum.core.model.Room;
 import io.ieum.core.service.AuthContext;
 import io.ieum.core.service.Limits;
@@ -50,6 +52,7 @@ final class RealtimeFixture implements AutoCloseable {
         endpoint = new WebSocketEndpoint(services, delivery, json, new ErrorMessages(), meters, "test-node",
                 Clock.systemUTC(), settings);
         server = Server.builder().http(0).service("/ws", endpoint.service())
+                .childChannelOption(ChannelOption.TCP_NODELAY, true)
                 .gracefulShutdownTimeoutMillis(0, 0) // the sockets are closed by endpoint.shutdown() first
                 .build();
         server.start().join();
