@@ -83,6 +83,11 @@ public final class IeumClient implements AutoCloseable {
         return new IeumClient(options, resources, false, requireNonNull(token, "token"));
     }
 
+    /** A client without a token (to sign up or log in another user) sharing this one's resources. */
+    public IeumClient sibling() {
+        return new IeumClient(options, resources, false, null);
+    }
+
     public String token() {
         return token;
     }
