@@ -14,8 +14,16 @@ import io.ieum.core.model.Entry;
  * The timeline of every room: messages and room events, ordered by entry ID, laid out per
  * (room, time bucket). Appends are the hot path, so they are asynchronous and may be committed
  * in groups; the future completes only once the entry is durable.
+ *
+ * <p>Page sizes ({@code limit}) must be in {@code 1..}{@link #MAX_LIMIT} and caps must be
+ * {@code >= 0}; other values are refused with an {@link IllegalArgumentException} naming the value,
+ * e.g. {@code "limit: 0 (expected: 1..1000)"}. A write refused because the backend is saturated
+ * fails with {@link StorageBusyException}.
  */
 public interface TimelineStore {
+
+    /** The largest page {@link #before} and {@link #after} return. */
+    int MAX_LIMIT = 1000;
 
     /**
      * Stores the entry unless an entry with the same (room, ID) exists. Never overwrites.

@@ -11,6 +11,7 @@
  *       the bucket is a function of the ID's timestamp ({@link io.ieum.core.store.TimeBuckets}).</li>
  *   <li>Room activity (last message, preview) is the room's newest timeline entry; unread counts
  *       and "not yet read by N" derive from read positions, which only move forward.</li>
+ *   <li>Instants are kept to the millisecond (what both SQLite and Cassandra store).</li>
  *   <li>Only two writes need linearizability: claiming a username, and (later) claiming a booking slot.</li>
  * </ul>
  */

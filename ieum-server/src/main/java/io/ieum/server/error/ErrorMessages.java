@@ -23,6 +23,17 @@ public final class ErrorMessages {
         }
     }
 
+    /** The body of an unexpected failure: a generic text, never the cause (that goes to the log). */
+    public ErrorBody internal(String reference, Locale locale) {
+        String text;
+        try {
+            text = ResourceBundle.getBundle(BUNDLE, locale).getString("error.internal");
+        } catch (MissingResourceException notTranslated) {
+            text = "Internal error";
+        }
+        return new ErrorBody("internal", text + ": reference " + reference);
+    }
+
     public ErrorBody body(ErrorCode code, String detail, Locale locale) {
         return new ErrorBody(code.wireName(), text(code, locale) + ": " + detail);
     }

@@ -1,0 +1,200 @@
+package io.ieum.server;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.linecorp.armeria.common.metric.MeterIdPrefixFunction;
+import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.logging.LoggingService;
+import com.linecorp.armeria.server.metric.MetricCollectingService;
+
+import io.ieum.core.service.EventSink;
+import io.ieum.core.service.PasswordHasher;
+import io.ieum.core.service.Services;
+import io.ieum.core.store.Storage;
+import io.ieum.server.api.AccountsApi;
+import io.ieum.server.api.AttachmentsApi;
+import io.ieum.server.api.ExportApi;
+import io.ieum.server.api.FriendsApi;
+import io.ieum.server.api.MessagesApi;
+import io.ieum.server.api.RoomsApi;
+import io.ieum.server.api.SessionsApi;
+import io.ieum.server.api.SyncApi;
+import io.ieum.server.config.ServerConfig;
+import io.ieum.server.error.ErrorMapper;
+import io.ieum.server.error.ErrorMessages;
+import io.ieum.server.error.JsonErrorHandler;
+import io.ieum.server.export.ExportWriter;
+import io.ieum.server.http.BearerAuth;
+import io.ieum.server.http.Responses;
+import io.ieum.server.http.Router;
+import io.ieum.server.json.Json;
+import io.ieum.server.ops.HealthService;
+import io.ieum.server.ops.Metrics;
+import io.ieum.server.ops.MetricsService;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.channel.ChannelOption;
+
+/**
+ * A running Ieum server: storage, domain services, REST, WebSocket, health and metrics, wired from
+ * one {@link ServerConfig}. The CLI and the tests start it with {@link #start}.
+ */
+public final class IeumServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IeumServer.class);
+
+    private final ServerConfig config;
+    private final Server server;
+    private final Storage storage;
+    private final Services services;
+    private final Realtime realtime;
+    private boolean closed;
+
+    private IeumServer(ServerConfig config, Server server, Storage storage, Services services, Realtime realtime) {
+        this.config = config;
+        this.server = server;
+        this.storage = storage;
+        this.services = services;
+        this.realtime = realtime;
+    }
+
+    public static IeumServer start(ServerConfig config) {
+        requireNonNull(config, "config");
+        Storage storage = StorageFactory.open(config.storage());
+        try {
+            return wire(config, storage);
+        } catch (RuntimeException e) {
+            closeQuietly(storage);
+            throw e;
+        }
+    }
+
+    private static IeumServer wire(ServerConfig config, Storage storage) {
+        Clock clock = Clock.systemUTC();
+        Json json = new Json();
+        ErrorMessages messages = new ErrorMessages();
+        ErrorMapper errors = new ErrorMapper(messages, json);
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        bindJvmMetrics(meters);
+        Metrics metrics = new Metrics(meters);
+
+        EventSink delivery = RealtimeWiring.delivery(json, meters);
+        Services services = Services.create(storage, delivery, config.limits(), clock, new PasswordHasher());
+        String nodeName = config.node().nameOr(hostname(), config.http().port() != 0 ? config.http().port()
+                : ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
+        Realtime realtime = RealtimeWiring.endpoint(services, delivery, json, messages, meters, nodeName, clock);
+
+        ServerBuilder sb = Server.builder()
+                .http(new InetSocketAddress(config.http().host(), config.http().port()))
+                .childChannelOption(ChannelOption.TCP_NODELAY, true)
+                .meterRegistry(meters)
+                .errorHandler(new JsonErrorHandler(errors))
+                .maxRequestLength(config.http().maxRequestBytes())
+                // Armeria's graceful shutdown waits for requests in flight; new ones get 503 busy.
+                .gracefulShutdownTimeout(Duration.ZERO, config.http().shutdownGrace())
+                .decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("ieum.http")))
+                .decorator(LoggingService.newDecorator());
+
+        Responses responses = new Responses(json);
+        BearerAuth auth = new BearerAuth(services.accounts());
+        Router router = new Router(sb, auth, errors, json, config.http().maxRequestBytes());
+        new AccountsApi(services, responses, json).register(router);
+        new SessionsApi(services, auth, responses, metrics).register(router);
+        new FriendsApi(services, responses).register(router);
+        new RoomsApi(services, responses).register(router);
+        new MessagesApi(services, responses, metrics).register(router);
+        new SyncApi(services, responses).register(router);
+        new AttachmentsApi(services, responses, metrics).register(router);
+        new ExportApi(new ExportWriter(services, json, clock)).register(router);
+        sb.service("/ws", realtime.webSocket());
+        sb.service("/health", new HealthService(storage.health(), realtime::connectionCount, json));
+        sb.service("/metrics", new MetricsService(meters));
+
+        Server server = sb.build();
+        server.start().join();
+        IeumServer ieum = new IeumServer(config, server, storage, services, realtime);
+        log.info("Ieum listening on {} (node {}, storage {} at {})", ieum.uri(), nodeName, storage.backend(),
+                config.storage().dataDir());
+        return ieum;
+    }
+
+    public int port() {
+        return server.activeLocalPort();
+    }
+
+    public URI uri() {
+        return URI.create("http://" + uriHost(config.http().host()) + ":" + port());
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    /**
+     * Stops gracefully: realtime sockets are told to reconnect elsewhere (1001), requests in flight get
+     * up to {@code shutdownGrace} to finish, and only then is storage closed, which commits every
+     * pending write — an acknowledged message is never dropped.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        log.info("Ieum stopping: {}", uri());
+        try {
+            realtime.shutdown();
+        } catch (RuntimeException e) {
+            log.warn("Realtime shutdown failed", e);
+        }
+        server.stop().join();
+        closeQuietly(storage);
+        log.info("Ieum stopped");
+    }
+
+    private static void bindJvmMetrics(PrometheusMeterRegistry meters) {
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmGcMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+    }
+
+    private static void closeQuietly(Storage storage) {
+        try {
+            storage.close();
+        } catch (Exception e) {
+            log.error("Closing storage failed", e);
+        }
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    private static String uriHost(String host) {
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+}

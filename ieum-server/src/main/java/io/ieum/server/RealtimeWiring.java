@@ -1,0 +1,29 @@
+package io.ieum.server;
+
+import java.time.Clock;
+
+import io.ieum.core.service.EventSink;
+import io.ieum.core.service.Services;
+import io.ieum.server.error.ErrorMessages;
+import io.ieum.server.json.Json;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Builds the realtime part ({@code io.ieum.server.realtime}) in two steps, because the services need
+ * its event sink and its endpoint needs the services. The only class that names realtime's types.
+ */
+final class RealtimeWiring {
+
+    private RealtimeWiring() {}
+
+    /** Step 1, before the services exist: where they publish live events. */
+    static EventSink delivery(Json json, MeterRegistry meters) {
+        return EventSink.NONE;
+    }
+
+    /** Step 2: the {@code /ws} endpoint over the services and the delivery of step 1. */
+    static Realtime endpoint(Services services, EventSink delivery, Json json, ErrorMessages messages,
+                             MeterRegistry meters, String nodeName, Clock clock) {
+        return Realtime.NONE;
+    }
+}

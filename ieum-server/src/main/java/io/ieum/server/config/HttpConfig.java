@@ -1,0 +1,41 @@
+package io.ieum.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * The HTTP listener.
+ *
+ * @param port            0 picks a free port (tests)
+ * @param maxRequestBytes largest JSON request body; uploads have their own limit
+ * @param shutdownGrace   how long a stopping server waits for requests in flight
+ */
+public record HttpConfig(String host, int port, long maxRequestBytes, Duration shutdownGrace) {
+
+    public static final HttpConfig DEFAULTS = new HttpConfig("127.0.0.1", 8080, 1024 * 1024, Duration.ofSeconds(10));
+
+    public HttpConfig {
+        requireNonNull(host, "host");
+        requireNonNull(shutdownGrace, "shutdownGrace");
+        if (host.isBlank()) {
+            throw new InvalidConfigException("http.host: '' (expected: a host name or address)");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new InvalidConfigException("http.port: " + port + " (expected: 0..65535)");
+        }
+        if (maxRequestBytes < 1024 || maxRequestBytes > 64L * 1024 * 1024) {
+            throw new InvalidConfigException("http.maxRequestBytes: " + maxRequestBytes + " (expected: 1024..67108864)");
+        }
+        if (shutdownGrace.isNegative() || shutdownGrace.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new InvalidConfigException("http.shutdownGrace: " + shutdownGrace + " (expected: 0s..5m)");
+        }
+    }
+
+    static HttpConfig from(ConfigSection s) {
+        HttpConfig d = DEFAULTS;
+        return new HttpConfig(s.string("host", d.host()), s.integer("port", d.port(), 0, 65_535),
+                s.bytes("maxRequestBytes", d.maxRequestBytes(), 1024, 64L * 1024 * 1024),
+                s.duration("shutdownGrace", d.shutdownGrace(), Duration.ZERO, Duration.ofMinutes(5)));
+    }
+}

@@ -1,0 +1,118 @@
+package io.ieum.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.ieum.core.service.Limits;
+
+/**
+ * Everything an operator can set, one record per section: {@code http}, {@code storage},
+ * {@code limits}, {@code node}. Loaded from YAML, then overridden by {@code IEUM_<SECTION>_<KEY>}
+ * environment variables, and validated as a whole before the server starts.
+ */
+public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits, NodeConfig node) {
+
+    static final List<String> SECTIONS = List.of("http", "storage", "limits", "node");
+    private static final String ENV_PREFIX = "IEUM_";
+
+    public ServerConfig {
+        requireNonNull(http, "http");
+        requireNonNull(storage, "storage");
+        requireNonNull(limits, "limits");
+        requireNonNull(node, "node");
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig(HttpConfig.DEFAULTS, StorageConfig.DEFAULTS, Limits.DEFAULTS, NodeConfig.DEFAULTS);
+    }
+
+    /**
+     * Reads {@code file} (if not null), applies the environment's {@code IEUM_<SECTION>_<KEY>}
+     * overrides and validates. Environment variables of other sections (e.g. {@code IEUM_LOG_FORMAT})
+     * are left to whoever reads them.
+     *
+     * @throws InvalidConfigException naming the key, the value and what was expected
+     */
+    public static ServerConfig load(Path fileOrNull, Map<String, String> env) {
+        requireNonNull(env, "env");
+        Map<String, Object> root = fileOrNull == null ? Map.of() : readYaml(fileOrNull);
+        for (String section : root.keySet()) {
+            if (!SECTIONS.contains(section)) {
+                throw new InvalidConfigException(section + ": unknown section (expected one of: " + String.join(", ", SECTIONS) + ")");
+            }
+        }
+        ConfigSection http = section(root, "http", env);
+        ConfigSection storage = section(root, "storage", env);
+        ConfigSection limits = section(root, "limits", env);
+        ConfigSection node = section(root, "node", env);
+        ServerConfig config = new ServerConfig(HttpConfig.from(http), StorageConfig.from(storage),
+                LimitsConfig.from(limits), NodeConfig.from(node));
+        for (ConfigSection s : List.of(http, storage, limits, node)) {
+            s.rejectUnknownKeys();
+        }
+        return config;
+    }
+
+    public ServerConfig withPort(int port) {
+        return new ServerConfig(new HttpConfig(http.host(), port, http.maxRequestBytes(), http.shutdownGrace()),
+                storage, limits, node);
+    }
+
+    public ServerConfig withDataDir(Path dataDir) {
+        return new ServerConfig(http, new StorageConfig(storage.backend(), dataDir, storage.maxBatch()), limits, node);
+    }
+
+    public ServerConfig withLimits(Limits newLimits) {
+        return new ServerConfig(http, storage, newLimits, node);
+    }
+
+    public ServerConfig withNodeName(String name) {
+        return new ServerConfig(http, storage, limits, new NodeConfig(name));
+    }
+
+    private static Map<String, Object> readYaml(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidConfigException("config file: '" + file + "' (expected: a readable YAML file)");
+            }
+            Object parsed = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Object.class);
+            if (parsed == null) {
+                return Map.of();
+            }
+            return asMap(parsed, "config file '" + file + "'");
+        } catch (IOException e) {
+            throw new InvalidConfigException("config file: '" + file + "' is not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+    }
+
+    private static ConfigSection section(Map<String, Object> root, String name, Map<String, String> env) {
+        Object raw = root.get(name);
+        Map<String, Object> values = raw == null ? Map.of() : asMap(raw, name);
+        String prefix = ENV_PREFIX + name.toUpperCase(Locale.ROOT) + "_";
+        Map<String, String> overrides = new LinkedHashMap<>();
+        env.forEach((key, value) -> {
+            if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                overrides.put(key.substring(prefix.length()).toLowerCase(Locale.ROOT), value);
+            }
+        });
+        return new ConfigSection(name, values, overrides);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object raw, String what) {
+        if (!(raw instanceof Map<?, ?> map)) {
+            throw new InvalidConfigException(what + ": '" + raw + "' (expected: a mapping of keys to values)");
+        }
+        return (Map<String, Object>) map;
+    }
+}

@@ -1,0 +1,42 @@
+package io.ieum.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where data lives.
+ *
+ * @param backend  only {@code sqlite} for now
+ * @param maxBatch most writes committed together in one transaction (group commit)
+ */
+public record StorageConfig(String backend, Path dataDir, int maxBatch) {
+
+    public static final List<String> BACKENDS = List.of("sqlite");
+    public static final StorageConfig DEFAULTS = new StorageConfig("sqlite", Path.of("./data"), 500);
+
+    public StorageConfig {
+        requireNonNull(backend, "backend");
+        requireNonNull(dataDir, "dataDir");
+        if (!BACKENDS.contains(backend)) {
+            throw new InvalidConfigException("storage.backend: '" + backend + "' (expected one of: " + String.join(", ", BACKENDS) + ")");
+        }
+        if (maxBatch < 1 || maxBatch > 10_000) {
+            throw new InvalidConfigException("storage.maxBatch: " + maxBatch + " (expected: 1..10000)");
+        }
+    }
+
+    static StorageConfig from(ConfigSection s) {
+        StorageConfig d = DEFAULTS;
+        String backend = s.string("backend", d.backend());
+        if (!BACKENDS.contains(backend)) {
+            throw s.invalid("backend", backend, "one of " + String.join(", ", BACKENDS));
+        }
+        String dir = s.string("dataDir", d.dataDir().toString());
+        if (dir.isBlank()) {
+            throw s.invalid("dataDir", dir, "a directory path");
+        }
+        return new StorageConfig(backend, Path.of(dir), s.integer("maxBatch", d.maxBatch(), 1, 10_000));
+    }
+}

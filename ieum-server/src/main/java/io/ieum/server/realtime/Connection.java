@@ -1,0 +1,208 @@
+package io.ieum.server.realtime;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Locale;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.linecorp.armeria.common.websocket.WebSocketFrame;
+import com.linecorp.armeria.server.ServiceRequestContext;
+
+import io.ieum.core.id.UserId;
+import io.ieum.core.service.AuthContext;
+
+/**
+ * One client socket: reads its frames one at a time (the next is requested only when the previous
+ * one was handled, which keeps a device's sends in order and pushes back on a flooding client),
+ * runs them off the event loop, and keeps the authentication state and the timer that enforces
+ * the auth deadline, re-checks the session and finds dead peers. Kept small: an idle socket costs
+ * this object, its {@link Outbound} and Armeria's own state.
+ */
+final class Connection implements Device, Subscriber<WebSocketFrame> {
+
+    private static final Logger logger = LoggerFactory.getLogger(Connection.class);
+
+    private final ServiceRequestContext ctx;
+    private final Outbound out;
+    private final Locale locale;
+    private final FrameDispatcher dispatcher;
+    private volatile AuthContext auth;
+    private volatile String token;
+    private volatile long lastHeardNanos = System.nanoTime();
+    private Subscription inbound;
+    private volatile ScheduledFuture<?> timer;
+
+    Connection(ServiceRequestContext ctx, Outbound out, Locale locale, FrameDispatcher dispatcher) {
+        this.ctx = requireNonNull(ctx, "ctx");
+        this.out = requireNonNull(out, "out");
+        this.locale = requireNonNull(locale, "locale");
+        this.dispatcher = requireNonNull(dispatcher, "dispatcher");
+    }
+
+    // ---- the inbound side ----
+
+    @Override
+    public void onSubscribe(Subscription subscription) {
+        inbound = subscription;
+        subscription.request(1);
+    }
+
+    @Override
+    public void onNext(WebSocketFrame frame) {
+        lastHeardNanos = System.nanoTime();
+        switch (frame.type()) {
+            case TEXT -> {
+                handleLater(frame.text());
+                return;
+            }
+            case PING -> out.pong(frame.array());
+            case PONG -> { }
+            case CLOSE -> out.close(CloseCodes.NORMAL, "bye");
+            default -> dispatcher.violation(this, ProtocolViolation.of("frame: " + frame.type().name().toLowerCase(Locale.ROOT)
+                    + " (expected: text frames with one JSON object each)"));
+        }
+        inbound.request(1);
+    }
+
+    private void handleLater(String text) {
+        if (!out.isOpen()) {
+            inbound.request(1); // closing: drain what the client still sends
+            return;
+        }
+        try {
+            ctx.blockingTaskExecutor().execute(() -> {
+                try {
+                    dispatcher.handle(this, text);
+                } catch (RuntimeException unexpected) {
+                    logger.warn("Unexpected failure handling a frame of {}", auth == null ? "an unauthenticated socket" : auth.userId(), unexpected);
+                } finally {
+                    inbound.request(1);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            out.close(CloseCodes.GOING_AWAY, "server shutting down");
+            inbound.request(1);
+        }
+    }
+
+    @Override
+    public void onError(Throwable cause) {
+        out.close(CloseCodes.NORMAL, "bye"); // a no-op if Armeria already closed the socket (e.g. 1009)
+    }
+
+    @Override
+    public void onComplete() {
+        out.close(CloseCodes.NORMAL, "bye");
+    }
+
+    // ---- authentication state ----
+
+    boolean isAuthenticated() {
+        return auth != null;
+    }
+
+    AuthContext auth() {
+        return auth;
+    }
+
+    String token() {
+        return token;
+    }
+
+    Locale locale() {
+        return locale;
+    }
+
+    /**
+     * Registers for pushes and writes {@code readyFrame} with no push in between, so that
+     * {@code ready} is always the first frame the client sees and no push after it is missed.
+     */
+    void becomeReady(AuthContext authenticated, String bearerToken, String readyFrame, Delivery delivery) {
+        out.exclusively(() -> {
+            auth = authenticated;
+            token = bearerToken;
+            delivery.register(this);
+            out.writeText(readyFrame);
+        });
+        if (!out.isOpen()) {
+            delivery.unregister(this); // closed while authenticating: its close handler may have run already
+        }
+    }
+
+    // ---- the outbound side ----
+
+    @Override
+    public UserId userId() {
+        return auth.userId();
+    }
+
+    @Override
+    public Outbound.Result push(WebSocketFrame frame) {
+        return out.write(frame);
+    }
+
+    void send(String json) {
+        out.writeText(json);
+    }
+
+    void close(int code, String reason) {
+        out.close(code, reason);
+    }
+
+    boolean isOpen() {
+        return out.isOpen();
+    }
+
+    // ---- the timer ----
+
+    /** The first tick enforces the auth deadline; later ones check idleness and the session. */
+    void startTimer(RealtimeSettings settings) {
+        timer = ctx.eventLoop().schedule(() -> {
+            if (!isAuthenticated()) {
+                close(CloseCodes.UNAUTHENTICATED, "auth: none within " + settings.authTimeout().toSeconds() + " s");
+                return;
+            }
+            scheduleCheck(settings);
+        }, settings.authTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void scheduleCheck(RealtimeSettings settings) {
+        if (!isOpen()) {
+            return;
+        }
+        timer = ctx.eventLoop().schedule(() -> {
+            if (!isOpen()) {
+                return;
+            }
+            if (System.nanoTime() - lastHeardNanos > settings.idleTimeout().toNanos()) {
+                close(CloseCodes.TOO_SLOW, "idle: nothing received in " + settings.idleTimeout().toSeconds() + " s");
+                return;
+            }
+            out.ping();
+            try {
+                ctx.blockingTaskExecutor().execute(() -> dispatcher.recheckSession(this));
+            } catch (RejectedExecutionException stopping) {
+                return;
+            }
+            scheduleCheck(settings);
+        }, settings.sessionCheckInterval().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    void stopTimer() {
+        ScheduledFuture<?> current = timer;
+        if (current != null) {
+            current.cancel(false);
+        }
+    }
+
+    java.util.concurrent.CompletableFuture<Void> whenClosed() {
+        return out.whenClosed();
+    }
+}

@@ -1,0 +1,14 @@
+package io.ieum.server.realtime;
+
+/** Metric names of the realtime package, in one place. */
+final class RealtimeMetrics {
+
+    static final String EVENTS_PUBLISHED = "ieum.realtime.events.published";
+    static final String EVENTS_WITHOUT_LISTENER = "ieum.realtime.events.no.local.listener";
+    static final String FRAMES_WRITTEN = "ieum.realtime.frames.written";
+    static final String SLOW_CONSUMERS_DROPPED = "ieum.realtime.slow.consumers.dropped";
+    static final String CONNECTIONS = "ieum.realtime.connections";
+    static final String PROTOCOL_VIOLATIONS = "ieum.realtime.protocol.violations";
+
+    private RealtimeMetrics() {}
+}

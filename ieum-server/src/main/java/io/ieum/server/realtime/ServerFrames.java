@@ -1,0 +1,74 @@
+package io.ieum.server.realtime;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.ieum.server.json.Json;
+import io.ieum.server.json.Views.EntryView;
+import io.ieum.server.json.Views.UserView;
+
+/**
+ * The server frames of docs/protocol.md as records, and their encoding. {@code ref} is left out
+ * when the client sent none.
+ */
+final class ServerFrames {
+
+    private final Json json;
+
+    ServerFrames(Json json) {
+        this.json = requireNonNull(json, "json");
+    }
+
+    String encode(Frame frame) {
+        return json.writeString(frame);
+    }
+
+    /** A frame the server sends. */
+    sealed interface Frame permits Ready, Ack, EntryPush, ReadPush, Synced, Error, Pong {}
+
+    record Ready(String type, @JsonInclude(JsonInclude.Include.NON_NULL) String ref, UserView user, Instant serverTime, String node) implements Frame {
+        Ready(String ref, UserView user, Instant serverTime, String node) {
+            this("ready", ref, user, serverTime, node);
+        }
+    }
+
+    record Ack(String type, @JsonInclude(JsonInclude.Include.NON_NULL) String ref, String id, String roomId, String status) implements Frame {
+        Ack(String ref, String id, String roomId, String status) {
+            this("ack", ref, id, roomId, status);
+        }
+    }
+
+    record EntryPush(String type, EntryView entry) implements Frame {
+        EntryPush(EntryView entry) {
+            this("entry", entry);
+        }
+    }
+
+    record ReadPush(String type, String roomId, String userId, String upTo) implements Frame {
+        ReadPush(String roomId, String userId, String upTo) {
+            this("read", roomId, userId, upTo);
+        }
+    }
+
+    record Synced(String type, @JsonInclude(JsonInclude.Include.NON_NULL) String ref, List<EntryView> entries, String cursor, boolean hasMore) implements Frame {
+        Synced(String ref, List<EntryView> entries, String cursor, boolean hasMore) {
+            this("synced", ref, entries, cursor, hasMore);
+        }
+    }
+
+    record Error(String type, @JsonInclude(JsonInclude.Include.NON_NULL) String ref, String error, String message) implements Frame {
+        Error(String ref, String error, String message) {
+            this("error", ref, error, message);
+        }
+    }
+
+    record Pong(String type, @JsonInclude(JsonInclude.Include.NON_NULL) String ref) implements Frame {
+        Pong(String ref) {
+            this("pong", ref);
+        }
+    }
+}

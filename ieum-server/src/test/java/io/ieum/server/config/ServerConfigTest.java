@@ -1,0 +1,122 @@
+package io.ieum.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ServerConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void committedSampleShouldValidateAndEqualTheDefaults() {
+        Path sample = Path.of("..", "ieum.sample.yaml");
+        assertThat(sample).exists();
+        assertThat(ServerConfig.load(sample, Map.of())).isEqualTo(ServerConfig.defaults());
+    }
+
+    @Test
+    void noFileAndNoEnvironmentShouldGiveTheDefaults() {
+        assertThat(ServerConfig.load(null, Map.of())).isEqualTo(ServerConfig.defaults());
+    }
+
+    @Test
+    void environmentShouldOverrideTheFile() throws IOException {
+        Path file = write("http:\n  port: 9000\nlimits:\n  maxTextLength: 20\n");
+        ServerConfig config = ServerConfig.load(file, Map.of(
+                "IEUM_HTTP_PORT", "9191",
+                "IEUM_STORAGE_DATADIR", "/tmp/ieum-x",
+                "IEUM_LIMITS_MAXTEXTLENGTH", "5000",
+                "IEUM_LIMITS_DELETEWINDOW", "2m",
+                "IEUM_LIMITS_MAXATTACHMENTBYTES", "5MB",
+                "IEUM_NODE_NAME", "site1-a",
+                "IEUM_LOG_FORMAT", "json"));
+        assertThat(config.http().port()).isEqualTo(9191);
+        assertThat(config.storage().dataDir()).isEqualTo(Path.of("/tmp/ieum-x"));
+        assertThat(config.limits().maxTextLength()).isEqualTo(5000);
+        assertThat(config.limits().deleteWindow()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.limits().maxAttachmentBytes()).isEqualTo(5L * 1024 * 1024);
+        assertThat(config.node().name()).isEqualTo("site1-a");
+    }
+
+    @Test
+    void humanUnitsShouldBeRead() throws IOException {
+        Path file = write("http:\n  shutdownGrace: 500ms\n  maxRequestBytes: 512KB\nlimits:\n  sessionTtl: 2h\n");
+        ServerConfig config = ServerConfig.load(file, Map.of());
+        assertThat(config.http().shutdownGrace()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.http().maxRequestBytes()).isEqualTo(512 * 1024);
+        assertThat(config.limits().sessionTtl()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void withersShouldReplaceOneValue() {
+        ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(Path.of("x"));
+        assertThat(config.http().port()).isZero();
+        assertThat(config.storage().dataDir()).isEqualTo(Path.of("x"));
+        assertThat(config.limits()).isEqualTo(ServerConfig.defaults().limits());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "http:\\n  port: 70000          | http.port: '70000' (expected: an integer in 0..65535)",
+            "http:\\n  port: eighty         | http.port: 'eighty' (expected: an integer in 0..65535)",
+            "http:\\n  prot: 80             | http.prot: unknown key (expected one of: host, port, maxRequestBytes, shutdownGrace)",
+            "http:\\n  maxRequestBytes: 1   | http.maxRequestBytes: '1' (expected: a size like 1048576, 512KB or 100MB, in 1024..67108864 bytes)",
+            "http:\\n  shutdownGrace: 1y    | http.shutdownGrace: '1y' (expected: a duration like 500ms, 10s, 5m, 2h or 30d, in 0s..5m)",
+            "storage:\\n  backend: mysql    | storage.backend: 'mysql' (expected: one of sqlite)",
+            "storage:\\n  maxBatch: 0       | storage.maxBatch: '0' (expected: an integer in 1..10000)",
+            "limits:\\n  maxTextLength: 0   | limits.maxTextLength: '0' (expected: an integer in 1..1000000)",
+            "limits:\\n  maxGroupMembers: 1 | limits.maxGroupMembers: '1' (expected: an integer in 2..100000)",
+            "limits:\\n  deleteWindow: soon | limits.deleteWindow: 'soon' (expected: a duration like 500ms, 10s, 5m, 2h or 30d, in 0s..366d)",
+            "limits:\\n  maxAttachmentBytes: 0 | limits.maxAttachmentBytes: '0' (expected: a size like 1048576, 512KB or 100MB, in 1..17179869184 bytes)",
+            "limits:\\n  idMaxAge: 0s       | limits.idMaxAge: '0s' (expected: a duration like 500ms, 10s, 5m, 2h or 30d, in 1s..1d)",
+            "limits:\\n  idMaxFutureSkew: 2h | limits.idMaxFutureSkew: '2h' (expected: a duration like 500ms, 10s, 5m, 2h or 30d, in 0s..1h)",
+            "limits:\\n  sessionTtl: 1s     | limits.sessionTtl: '1s' (expected: a duration like 500ms, 10s, 5m, 2h or 30d, in 1m..3650d)",
+            "node:\\n  name: 'a b'          | node.name: 'a b' (expected: 1-64 characters of A-Z, a-z, 0-9, '.', '_', '-')",
+            "cluster:\\n  size: 3           | cluster: unknown section (expected one of: http, storage, limits, node)",
+            "http: 8080                     | http: '8080' (expected: a mapping of keys to values)",
+    })
+    void invalidValuesShouldBeRejectedNamingKeyValueAndExpectation(String yaml, String message) throws IOException {
+        Path file = write(yaml.replace("\\n", "\n"));
+        assertThatThrownBy(() -> ServerConfig.load(file, Map.of()))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void unknownEnvironmentKeyOfAKnownSectionShouldBeRejected() {
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("IEUM_HTTP_PROT", "80")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("IEUM_HTTP_PROT: unknown key (expected one of: host, port, maxRequestBytes, shutdownGrace)");
+    }
+
+    @Test
+    void invalidEnvironmentValueShouldBeRejected() {
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("IEUM_HTTP_PORT", "-1")))
+                .hasMessage("http.port: '-1' (expected: an integer in 0..65535)");
+    }
+
+    @Test
+    void missingFileShouldBeRejected() {
+        assertThatThrownBy(() -> ServerConfig.load(dir.resolve("nope.yaml"), Map.of()))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("nope.yaml' (expected: a readable YAML file)");
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("ieum.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}

@@ -1,0 +1,205 @@
+package io.ieum.store.sqlite;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.ieum.core.store.StorageBusyException;
+
+/**
+ * The one thread that writes, with group commit. Tasks wait in a bounded queue; the writer takes
+ * every queued task (up to {@code maxBatch}), runs each inside its own SAVEPOINT of one
+ * transaction, commits once, and only then completes the tasks' futures. A task that throws is
+ * rolled back to its savepoint and fails alone; its batch neighbours still commit.
+ */
+final class SqliteWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteWriter.class);
+
+    private final SqlConnection connection;
+    private final int maxBatch;
+    private final int capacity;
+    private final BlockingQueue<Pending<?>> queue;
+    private final Thread thread;
+    private final AtomicLong commits = new AtomicLong();
+    private volatile boolean closing;
+
+    SqliteWriter(SqlConnection connection, int maxBatch, int capacity) {
+        this.connection = connection;
+        this.maxBatch = maxBatch;
+        this.capacity = capacity;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.thread = new Thread(this::loop, "sqlite-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /**
+     * Queues {@code task}. The future completes once the task's transaction is committed, or fails
+     * with what the task threw; it fails with {@link StorageBusyException} at once if the queue is full.
+     */
+    <T> CompletableFuture<T> submit(WriteTask<T> task) {
+        Pending<T> pending = new Pending<>(task);
+        if (closing) {
+            pending.future.completeExceptionally(new SqliteStorageException("storage: closed (expected: open)"));
+        } else if (!queue.offer(pending)) {
+            pending.future.completeExceptionally(new StorageBusyException(
+                    "write queue: " + capacity + " tasks waiting (expected: fewer than " + capacity + ")"));
+        }
+        return pending.future;
+    }
+
+    /** Runs {@code task} and waits for its commit, rethrowing runtime failures as they are. */
+    <T> T call(WriteTask<T> task) {
+        try {
+            return submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SqliteStorageException("interrupted while waiting for a write", e);
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    static RuntimeException unwrap(Throwable cause) {
+        if (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        return new SqliteStorageException("write failed: " + cause.getMessage(), cause);
+    }
+
+    /** Transactions committed so far; fewer than the tasks run when group commit works. */
+    long commitCount() {
+        return commits.get();
+    }
+
+    int queueDepth() {
+        return queue.size();
+    }
+
+    boolean isRunning() {
+        return thread.isAlive() && !closing;
+    }
+
+    private void loop() {
+        List<Pending<?>> batch = new ArrayList<>(maxBatch);
+        while (!(closing && queue.isEmpty())) {
+            try {
+                Pending<?> first = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                runBatch(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                LOG.error("SQLite writer: unexpected failure of a batch", e);
+                batch.forEach(pending -> pending.future.completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void runBatch(List<Pending<?>> batch) {
+        List<Object> results = new ArrayList<>(batch.size());
+        try {
+            connection.execute("BEGIN IMMEDIATE");
+            for (Pending<?> pending : batch) {
+                results.add(runInSavepoint(pending));
+            }
+            connection.execute("COMMIT");
+            commits.incrementAndGet();
+        } catch (SQLException | RuntimeException | Error e) {
+            rollbackQuietly();
+            SqliteStorageException failure = new SqliteStorageException("batch of " + batch.size()
+                    + " writes rolled back: " + e.getMessage(), e);
+            batch.forEach(pending -> pending.future.completeExceptionally(failure));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).complete(results.get(i));
+        }
+    }
+
+    /** Runs one task; what it throws is its own result (a {@link Failure}), not the batch's. */
+    private Object runInSavepoint(Pending<?> pending) throws SQLException {
+        connection.execute("SAVEPOINT task");
+        try {
+            Object result = pending.task.run(connection);
+            connection.execute("RELEASE task");
+            return result;
+        } catch (Exception e) {
+            connection.execute("ROLLBACK TO task");
+            connection.execute("RELEASE task");
+            return new Failure(e);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.execute("ROLLBACK");
+        } catch (SQLException e) {
+            LOG.debug("rollback after a failed commit failed too", e);
+        }
+    }
+
+    /** Stops taking tasks, commits every task already queued, and closes the connection. */
+    @Override
+    public void close() throws SQLException {
+        closing = true;
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // finish committing what was accepted, then restore the flag
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Pending<?> late;
+        while ((late = queue.poll()) != null) {
+            late.future.completeExceptionally(new SqliteStorageException("storage: closed (expected: open)"));
+        }
+        connection.close();
+    }
+
+    private record Failure(Exception cause) {}
+
+    private static final class Pending<T> {
+        final WriteTask<T> task;
+        final CompletableFuture<T> future = new CompletableFuture<>();
+
+        Pending(WriteTask<T> task) {
+            this.task = task;
+        }
+
+        @SuppressWarnings("unchecked")
+        void complete(Object result) {
+            if (result instanceof Failure failure) {
+                Exception cause = failure.cause();
+                future.completeExceptionally(cause instanceof RuntimeException ? cause
+                        : new SqliteStorageException("write failed: " + cause.getMessage(), cause));
+            } else {
+                future.complete((T) result);
+            }
+        }
+    }
+}
