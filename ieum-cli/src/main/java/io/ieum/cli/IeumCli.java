@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code ieum}: the server, operator tools and the load generator in one command. */
 @Command(name = "ieum", mixinStandardHelpOptions = true, version = "ieum 0.1.0",
         resourceBundle = Messages.BUNDLE,
-        subcommands = {UserCommand.class, ExportCommand.class, StatusCommand.class,
+        subcommands = {ServeCommand.class, UserCommand.class, ExportCommand.class, StatusCommand.class,
                 SendCommand.class, RoomsCommand.class, BenchCommand.class})
 public final class IeumCli implements Runnable {
 
