@@ -13,6 +13,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.linecorp.armeria.common.HttpStatusClass;
+import com.linecorp.armeria.common.logging.LogLevel;
+import com.linecorp.armeria.common.logging.LogWriter;
 import com.linecorp.armeria.common.metric.MeterIdPrefixFunction;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
@@ -109,7 +112,7 @@ public final class IeumServer implements AutoCloseable {
                 // Armeria's graceful shutdown waits for requests in flight; new ones get 503 busy.
                 .gracefulShutdownTimeout(Duration.ZERO, config.http().shutdownGrace())
                 .decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("ieum.http")))
-                .decorator(LoggingService.newDecorator());
+                .decorator(accessLog());
 
         Responses responses = new Responses(json);
         BearerAuth auth = new BearerAuth(services.accounts());
@@ -166,6 +169,17 @@ public final class IeumServer implements AutoCloseable {
         server.stop().join();
         closeQuietly(storage);
         log.info("Ieum stopped");
+    }
+
+    /** Every request at debug; only server failures (5xx, or a failure before answering) at warn. */
+    private static java.util.function.Function<? super com.linecorp.armeria.server.HttpService, LoggingService> accessLog() {
+        LogWriter writer = LogWriter.builder()
+                .requestLogLevel(LogLevel.DEBUG)
+                .successfulResponseLogLevel(LogLevel.DEBUG)
+                .responseLogLevel(HttpStatusClass.CLIENT_ERROR, LogLevel.DEBUG)
+                .failureResponseLogLevel(LogLevel.WARN)
+                .build();
+        return LoggingService.builder().logWriter(writer).newDecorator();
     }
 
     private static void bindJvmMetrics(PrometheusMeterRegistry meters) {

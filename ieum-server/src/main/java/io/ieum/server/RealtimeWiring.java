@@ -2,10 +2,14 @@ package io.ieum.server;
 
 import java.time.Clock;
 
+import com.linecorp.armeria.server.HttpService;
+
 import io.ieum.core.service.EventSink;
 import io.ieum.core.service.Services;
 import io.ieum.server.error.ErrorMessages;
 import io.ieum.server.json.Json;
+import io.ieum.server.realtime.Delivery;
+import io.ieum.server.realtime.WebSocketEndpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -18,12 +22,33 @@ final class RealtimeWiring {
 
     /** Step 1, before the services exist: where they publish live events. */
     static EventSink delivery(Json json, MeterRegistry meters) {
-        return EventSink.NONE;
+        return new Delivery(json, meters);
     }
 
     /** Step 2: the {@code /ws} endpoint over the services and the delivery of step 1. */
     static Realtime endpoint(Services services, EventSink delivery, Json json, ErrorMessages messages,
                              MeterRegistry meters, String nodeName, Clock clock) {
-        return Realtime.NONE;
+        WebSocketEndpoint ws = new WebSocketEndpoint(services, (Delivery) delivery, json, messages, meters, nodeName, clock);
+        return new Realtime() {
+            @Override
+            public EventSink events() {
+                return delivery;
+            }
+
+            @Override
+            public HttpService webSocket() {
+                return ws.service();
+            }
+
+            @Override
+            public void shutdown() {
+                ws.shutdown();
+            }
+
+            @Override
+            public int connectionCount() {
+                return ws.connectionCount();
+            }
+        };
     }
 }

@@ -45,7 +45,10 @@ public final class SyncApi {
         MessageId cursor = since != null ? MessageId.parse("since", since) : after != null ? MessageId.parse("after", after) : null;
         int limit = req.intQuery("limit", MessageService.MAX_PAGE, 1, MessageService.MAX_PAGE);
         SyncPage page = services.messages().sync(req.caller(), cursor, continuation, limit);
+        // The service reads at most `limit` entries per room, so a single busy room can fill the page
+        // without being flagged; a full page therefore always asks for another (at worst an empty one).
+        boolean hasMore = page.hasMore() || page.entries().size() >= limit;
         return responses.ok(new Synced(page.entries().stream().map(EntryView::of).toList(),
-                page.cursor() == null ? null : page.cursor().toString(), page.hasMore()));
+                page.cursor() == null ? null : page.cursor().toString(), hasMore));
     }
 }
