@@ -26,6 +26,7 @@ final class DeliveryTracker {
     private final LongAdder rawDuplicates = new LongAdder();
     private final LongAdder appDuplicates = new LongAdder();
     private final Map<Integer, Set<String>> rawSeen = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong lastEventNanos = new java.util.concurrent.atomic.AtomicLong();
 
     void sending(String id, int expectedReceivers) {
         sent.put(id, new Sent(System.nanoTime(), expectedReceivers, new AtomicInteger(), ConcurrentHashMap.newKeySet()));
@@ -35,6 +36,7 @@ final class DeliveryTracker {
         Sent s = sent.get(id);
         if (s != null) {
             acked.put(id, Boolean.TRUE);
+            lastEventNanos.accumulateAndGet(System.nanoTime(), Math::max);
             ackLatency.recordValue(Math.max(0, (System.nanoTime() - s.sentNanos()) / 1000));
         }
     }
@@ -61,7 +63,13 @@ final class DeliveryTracker {
         }
         s.received().incrementAndGet();
         deliveries.increment();
+        lastEventNanos.accumulateAndGet(System.nanoTime(), Math::max);
         latency.recordValue(Math.max(0, (System.nanoTime() - s.sentNanos()) / 1000));
+    }
+
+    /** When the last ack or delivery arrived: the end of the window rates are measured over. */
+    long lastEventNanos() {
+        return lastEventNanos.get();
     }
 
     long ackedCount() {
