@@ -188,7 +188,8 @@ public final class Connection implements AutoCloseable {
         }
         setState(ConnectionState.CLOSED);
         if (s != null && s.ws() != null) {
-            s.ws().sendClose(WebSocket.NORMAL_CLOSURE, "bye").whenComplete((ws, e) -> ws.abort());
+            WebSocket ws = s.ws();
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").whenComplete((done, e) -> ws.abort());
         }
         failEverything(closedError());
     }
