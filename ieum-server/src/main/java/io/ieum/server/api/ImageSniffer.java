@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.annotation.Nullable;
 
 /**
  * Recognises the common image formats from their first bytes, for avatars and uploads whose type
@@ -12,7 +13,7 @@ import com.linecorp.armeria.common.MediaType;
  */
 final class ImageSniffer {
 
-    record Sniffed(InputStream stream, MediaType type) {}
+    record Sniffed(InputStream stream, @Nullable MediaType type) {}
 
     private ImageSniffer() {}
 
@@ -24,6 +25,7 @@ final class ImageSniffer {
         return new Sniffed(in, typeOf(head));
     }
 
+    @Nullable
     private static MediaType typeOf(byte[] h) {
         if (h.length >= 8 && (h[0] & 0xff) == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G') {
             return MediaType.PNG;

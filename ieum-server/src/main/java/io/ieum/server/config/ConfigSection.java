@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import com.linecorp.armeria.common.annotation.Nullable;
+
 /**
  * The raw values of one configuration section, read with typed getters. Every getter names the
  * key ({@code http.port}) and the expected form in its error; keys nobody asked for are errors too.
@@ -30,7 +32,8 @@ final class ConfigSection {
         this.envValues = new LinkedHashMap<>(requireNonNull(envValues, "envValues"));
     }
 
-    String string(String key, String fallback) {
+    @Nullable
+    String string(String key, @Nullable String fallback) {
         Object raw = raw(key);
         if (raw == null) {
             return fallback;
@@ -109,6 +112,7 @@ final class ConfigSection {
         return new InvalidConfigException(name + "." + key + ": '" + raw + "' (expected: " + expected + ")");
     }
 
+    @Nullable
     private Object raw(String key) {
         known.add(key);
         String fromEnv = envValues.get(key.toLowerCase(java.util.Locale.ROOT));

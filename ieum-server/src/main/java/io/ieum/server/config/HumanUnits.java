@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.linecorp.armeria.common.annotation.Nullable;
+
 /** Parses the human forms operators write: durations like {@code 5m}, {@code 30d}, sizes like {@code 100MB}. */
 final class HumanUnits {
 
@@ -14,6 +16,7 @@ final class HumanUnits {
     private HumanUnits() {}
 
     /** {@code null} if the text is not a duration. */
+    @Nullable
     static Duration duration(String text) {
         Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {

@@ -2,12 +2,14 @@ package io.ieum.server.config;
 
 import java.util.regex.Pattern;
 
+import com.linecorp.armeria.common.annotation.Nullable;
+
 /**
  * This server's name among the nodes of a deployment (shown to clients in {@code ready}, used in logs).
  *
  * @param name the name, or {@code null} to use {@code <hostname>-<port>}
  */
-public record NodeConfig(String name) {
+public record NodeConfig(@Nullable String name) {
 
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     public static final NodeConfig DEFAULTS = new NodeConfig(null);

@@ -13,6 +13,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import com.linecorp.armeria.common.annotation.Nullable;
+
 import io.ieum.core.service.Limits;
 
 /**
@@ -43,7 +45,7 @@ public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits
      *
      * @throws InvalidConfigException naming the key, the value and what was expected
      */
-    public static ServerConfig load(Path fileOrNull, Map<String, String> env) {
+    public static ServerConfig load(@Nullable Path fileOrNull, Map<String, String> env) {
         requireNonNull(env, "env");
         Map<String, Object> root = fileOrNull == null ? Map.of() : readYaml(fileOrNull);
         for (String section : root.keySet()) {

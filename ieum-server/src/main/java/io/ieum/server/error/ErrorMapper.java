@@ -19,8 +19,9 @@ import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.common.ResponseHeaders;
-import com.linecorp.armeria.server.HttpStatusException;
+import com.linecorp.armeria.common.annotation.Nullable;
 import com.linecorp.armeria.server.HttpResponseException;
+import com.linecorp.armeria.server.HttpStatusException;
 
 import io.ieum.core.error.ErrorCode;
 import io.ieum.core.error.IeumException;
@@ -47,7 +48,7 @@ public final class ErrorMapper {
     }
 
     /** Korean if the caller's preferred language is Korean, English otherwise. */
-    public static Locale locale(RequestHeaders headers) {
+    public static Locale locale(@Nullable RequestHeaders headers) {
         String header = headers == null ? null : headers.get(HttpHeaderNames.ACCEPT_LANGUAGE);
         if (header == null || header.isBlank()) {
             return Locale.ENGLISH;
@@ -61,7 +62,7 @@ public final class ErrorMapper {
         }
     }
 
-    public AggregatedHttpResponse toResponse(RequestHeaders headers, Throwable failure) {
+    public AggregatedHttpResponse toResponse(@Nullable RequestHeaders headers, Throwable failure) {
         Throwable cause = unwrap(failure);
         Locale locale = locale(headers);
         if (cause instanceof RetryLaterException retry) {
@@ -90,7 +91,7 @@ public final class ErrorMapper {
     }
 
     /** For failures Armeria detects before a service runs: unknown route, wrong method, body too large… */
-    public AggregatedHttpResponse forStatus(RequestHeaders headers, HttpStatus status, Throwable cause) {
+    public AggregatedHttpResponse forStatus(@Nullable RequestHeaders headers, HttpStatus status, @Nullable Throwable cause) {
         Locale locale = locale(headers);
         String path = headers == null ? "?" : headers.path();
         String method = headers == null ? "?" : headers.method().name();
@@ -107,18 +108,18 @@ public final class ErrorMapper {
         };
     }
 
-    public AggregatedHttpResponse error(ErrorCode code, String detail, Locale locale, Duration retryAfter) {
+    public AggregatedHttpResponse error(ErrorCode code, String detail, Locale locale, @Nullable Duration retryAfter) {
         return body(HttpStatus.valueOf(code.httpStatus()), messages.body(code, detail, locale), retryAfter);
     }
 
-    private AggregatedHttpResponse internal(RequestHeaders headers, Throwable cause) {
+    private AggregatedHttpResponse internal(@Nullable RequestHeaders headers, @Nullable Throwable cause) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected failure (reference {}) of {} {}", reference,
                 headers == null ? "?" : headers.method(), headers == null ? "?" : headers.path(), cause);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, messages.internal(reference, locale(headers)), null);
     }
 
-    private AggregatedHttpResponse body(HttpStatus status, ErrorBody body, Duration retryAfter) {
+    private AggregatedHttpResponse body(HttpStatus status, ErrorBody body, @Nullable Duration retryAfter) {
         var headers = ResponseHeaders.builder(status).contentType(MediaType.JSON_UTF_8);
         if (retryAfter != null) {
             headers.set(HttpHeaderNames.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));

@@ -6,6 +6,7 @@ import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.RequestHeaders;
+import com.linecorp.armeria.common.annotation.Nullable;
 import com.linecorp.armeria.server.ServiceRequestContext;
 
 import io.ieum.core.error.ErrorCode;
@@ -21,12 +22,16 @@ public final class ApiRequest {
 
     private final ServiceRequestContext ctx;
     private final HttpRequest request;
+    @Nullable
     private final byte[] body;
+    @Nullable
     private final AuthContext caller;
+    @Nullable
     private final String token;
     private final Json json;
 
-    ApiRequest(ServiceRequestContext ctx, HttpRequest request, byte[] body, AuthContext caller, String token, Json json) {
+    ApiRequest(ServiceRequestContext ctx, HttpRequest request, @Nullable byte[] body, @Nullable AuthContext caller,
+               @Nullable String token, Json json) {
         this.ctx = requireNonNull(ctx, "ctx");
         this.request = requireNonNull(request, "request");
         this.body = body;
@@ -57,6 +62,7 @@ public final class ApiRequest {
     }
 
     /** The bearer token of this call, or null on public routes. */
+    @Nullable
     public String token() {
         return token;
     }
@@ -95,6 +101,7 @@ public final class ApiRequest {
     }
 
     /** A query parameter, or null if absent. */
+    @Nullable
     public String query(String name) {
         return ctx.queryParam(name);
     }

@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.RequestHeaders;
+import com.linecorp.armeria.common.annotation.Nullable;
 
 import io.ieum.core.error.ErrorCode;
 import io.ieum.core.error.IeumException;
@@ -36,6 +37,7 @@ public final class BearerAuth {
     }
 
     /** The token of the request, or null if there is no bearer token. */
+    @Nullable
     public static String token(RequestHeaders headers) {
         String header = headers.get(HttpHeaderNames.AUTHORIZATION);
         if (header == null || header.length() <= PREFIX.length()
@@ -46,7 +48,7 @@ public final class BearerAuth {
     }
 
     /** Blocking on a cache miss: call it off the event loop. */
-    public AuthContext authenticate(String token) {
+    public AuthContext authenticate(@Nullable String token) {
         if (token == null) {
             throw new IeumException(ErrorCode.UNAUTHENTICATED, "Authorization: missing (expected: 'Bearer <token>')");
         }

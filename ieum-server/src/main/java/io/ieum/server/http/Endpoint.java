@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.annotation.Nullable;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 
@@ -51,7 +52,7 @@ final class Endpoint implements HttpService {
         return HttpResponse.of(response.exceptionally(failure -> errors.toResponse(req.headers(), failure).toHttpResponse()));
     }
 
-    private HttpResponse run(ServiceRequestContext ctx, HttpRequest req, byte[] content) {
+    private HttpResponse run(ServiceRequestContext ctx, HttpRequest req, @Nullable byte[] content) {
         try {
             String token = BearerAuth.token(req.headers());
             AuthContext caller = access == Access.USER ? auth.authenticate(token) : null;

@@ -1,5 +1,7 @@
 package io.ieum.server.http;
 
+import com.linecorp.armeria.common.annotation.Nullable;
+
 import io.ieum.core.error.IeumException;
 
 /** Checks for request fields that are required. */
@@ -7,7 +9,7 @@ public final class Fields {
 
     private Fields() {}
 
-    public static <T> T required(T value, String field, String expected) {
+    public static <T> T required(@Nullable T value, String field, String expected) {
         if (value == null) {
             throw IeumException.invalid(field + ": missing (expected: " + expected + ")");
         }

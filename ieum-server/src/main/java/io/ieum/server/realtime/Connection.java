@@ -59,6 +59,12 @@ final class Connection implements Device, Subscriber<WebSocketFrame> {
         lastHeardNanos = System.nanoTime();
         switch (frame.type()) {
             case TEXT -> {
+                if (frame.length() > RealtimeSettings.MAX_FRAME_BYTES) {
+                    // Armeria checks single frames, but not the last fragment of an aggregated message.
+                    out.close(CloseCodes.TOO_BIG, "frame: " + frame.length() + " bytes (expected: at most "
+                            + RealtimeSettings.MAX_FRAME_BYTES + ")");
+                    break;
+                }
                 handleLater(frame.text());
                 return;
             }

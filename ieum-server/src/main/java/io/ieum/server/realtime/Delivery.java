@@ -33,7 +33,6 @@ public final class Delivery implements EventSink {
     private final Counter published;
     private final Counter withoutListener;
     private final Counter framesWritten;
-    private final Counter slowDropped;
 
     public Delivery(Json json, MeterRegistry meters) {
         this.frames = new ServerFrames(requireNonNull(json, "json"));
@@ -41,7 +40,6 @@ public final class Delivery implements EventSink {
         this.published = meters.counter(RealtimeMetrics.EVENTS_PUBLISHED);
         this.withoutListener = meters.counter(RealtimeMetrics.EVENTS_WITHOUT_LISTENER);
         this.framesWritten = meters.counter(RealtimeMetrics.FRAMES_WRITTEN);
-        this.slowDropped = meters.counter(RealtimeMetrics.SLOW_CONSUMERS_DROPPED);
     }
 
     @Override
@@ -57,10 +55,8 @@ public final class Delivery implements EventSink {
                 if (frame == null) {
                     frame = WebSocketFrame.ofText(frames.encode(toFrame(event)));
                 }
-                switch (device.push(frame)) {
-                    case WRITTEN -> written++;
-                    case DROPPED_SLOW -> slowDropped.increment();
-                    case CLOSED -> { } // its close handler unregisters it
+                if (device.push(frame) == Outbound.Result.WRITTEN) {
+                    written++; // a closed or dropped socket is unregistered by its close handler
                 }
             }
         }

@@ -102,12 +102,22 @@ final class FrameDispatcher {
             SyncPage page = services.messages().sync(caller, sync.cursor(), sync.continuation(), sync.limit());
             connection.send(frames.encode(new ServerFrames.Synced(sync.ref(),
                     page.entries().stream().map(EntryView::of).toList(),
-                    page.cursor() == null ? null : page.cursor().toString(), page.hasMore())));
+                    page.cursor() == null ? null : page.cursor().toString(), mayHaveMore(page, sync.limit()))));
         } else if (frame instanceof ClientFrame.Ping ping) {
             connection.send(frames.encode(new ServerFrames.Pong(ping.ref())));
         } else if (frame instanceof ClientFrame.Auth) {
             violation(connection, ProtocolViolation.of("auth: sent twice (expected: one auth per socket)"));
         }
+    }
+
+    /**
+     * A full page may be followed by more even when the service says otherwise: MessageService.sync
+     * reads at most {@code limit} entries per room, so a room with more than {@code limit} new
+     * entries yields exactly {@code limit} and {@code hasMore=false}. Asking for one more page costs
+     * the client one round trip; missing the rest would be a gap.
+     */
+    private static boolean mayHaveMore(SyncPage page, int limit) {
+        return page.hasMore() || page.entries().size() >= limit;
     }
 
     /** Sends {@code reply} (if any) once the write is durable, or an {@code error} frame if it failed. */

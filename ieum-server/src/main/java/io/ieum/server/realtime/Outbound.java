@@ -25,11 +25,14 @@ final class Outbound {
     private final WebSocketWriter writer;
     private final WebSocket stream;
     private final long maxPendingBytes;
+    private final Runnable onDropped;
     private final AtomicLong pendingBytes = new AtomicLong();
 
-    Outbound(WebSocketWriter writer, long maxPendingBytes) {
+    /** @param onDropped called once when the socket is dropped for being too slow (counts it) */
+    Outbound(WebSocketWriter writer, long maxPendingBytes, Runnable onDropped) {
         this.writer = requireNonNull(writer, "writer");
         this.maxPendingBytes = maxPendingBytes;
+        this.onDropped = requireNonNull(onDropped, "onDropped");
         this.stream = WebSocket.of(writer.peek(this::taken));
     }
 
@@ -50,6 +53,7 @@ final class Outbound {
         if (pendingBytes.get() > maxPendingBytes) {
             writer.abort(new WebSocketProtocolViolationException(CloseCodes.status(CloseCodes.TOO_SLOW),
                     "too slow: reconnect and sync"));
+            onDropped.run();
             return Result.DROPPED_SLOW;
         }
         int length = frame.length();

@@ -18,6 +18,7 @@ import com.linecorp.armeria.server.websocket.WebSocketService;
 import io.ieum.core.service.Services;
 import io.ieum.server.error.ErrorMessages;
 import io.ieum.server.json.Json;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -34,6 +35,7 @@ public final class WebSocketEndpoint {
     private final RealtimeSettings settings;
     private final FrameDispatcher dispatcher;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Counter slowDropped;
     private final HttpService service;
     private volatile boolean shuttingDown;
 
@@ -49,6 +51,7 @@ public final class WebSocketEndpoint {
         requireNonNull(meters, "meters");
         this.dispatcher = new FrameDispatcher(services, delivery, new ClientFrameParser(json), new ServerFrames(json),
                 messages, nodeName, clock, meters.counter(RealtimeMetrics.PROTOCOL_VIOLATIONS));
+        this.slowDropped = meters.counter(RealtimeMetrics.SLOW_CONSUMERS_DROPPED);
         meters.gauge(RealtimeMetrics.CONNECTIONS, connections, Set::size);
         this.service = WebSocketService.builder((ctx, in) -> accept(ctx, in))
                 .maxFramePayloadLength(RealtimeSettings.MAX_FRAME_BYTES)
@@ -76,7 +79,7 @@ public final class WebSocketEndpoint {
     }
 
     private WebSocket accept(ServiceRequestContext ctx, WebSocket in) {
-        Outbound out = new Outbound(WebSocket.streaming(), settings.maxPendingBytes());
+        Outbound out = new Outbound(WebSocket.streaming(), settings.maxPendingBytes(), slowDropped::increment);
         Connection connection = new Connection(ctx, out, locale(ctx), dispatcher);
         if (shuttingDown) {
             connection.close(CloseCodes.GOING_AWAY, "server shutting down");

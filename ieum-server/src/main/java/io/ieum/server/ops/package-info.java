@@ -1,0 +1,5 @@
+/** Health and metrics. */
+@NonNullByDefault
+package io.ieum.server.ops;
+
+import com.linecorp.armeria.common.annotation.NonNullByDefault;

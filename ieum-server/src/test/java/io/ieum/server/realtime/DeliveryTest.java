@@ -1,0 +1,121 @@
+package io.ieum.server.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.linecorp.armeria.common.websocket.WebSocketFrame;
+
+import io.ieum.core.id.MessageId;
+import io.ieum.core.id.RoomId;
+import io.ieum.core.id.UserId;
+import io.ieum.core.model.Entry;
+import io.ieum.core.service.LiveEvent;
+import io.ieum.server.json.Json;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+class DeliveryTest {
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final Delivery delivery = new Delivery(new Json(), meters);
+    private final UserId mina = UserId.random();
+    private final UserId joon = UserId.random();
+    private final UserId sora = UserId.random();
+    private final RoomId room = RoomId.random();
+
+    @Test
+    void anEventShouldBeEncodedOnceAndWrittenToEveryDeviceOfEveryRecipient() {
+        FakeDevice minaPhone = register(mina, Outbound.Result.WRITTEN);
+        FakeDevice minaLaptop = register(mina, Outbound.Result.WRITTEN);
+        FakeDevice joonPhone = register(joon, Outbound.Result.WRITTEN);
+        FakeDevice soraPhone = register(sora, Outbound.Result.WRITTEN);
+
+        delivery.publish(Set.of(mina, joon), new LiveEvent.EntryAdded(Entry.message(room, MessageId.generate(), mina, "hi", null, List.of())));
+
+        assertThat(minaPhone.frames).hasSize(1);
+        assertThat(minaLaptop.frames).hasSize(1);
+        assertThat(joonPhone.frames).hasSize(1);
+        assertThat(soraPhone.frames).isEmpty();
+        assertThat(minaPhone.frames.get(0)).isSameAs(joonPhone.frames.get(0)).isSameAs(minaLaptop.frames.get(0));
+        assertThat(minaPhone.frames.get(0).text()).startsWith("{\"type\":\"entry\",\"entry\":{").contains("\"text\":\"hi\"");
+        assertThat(meters.counter(RealtimeMetrics.FRAMES_WRITTEN).count()).isEqualTo(3);
+        assertThat(meters.counter(RealtimeMetrics.EVENTS_PUBLISHED).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aReadEventShouldBecomeAReadFrame() {
+        FakeDevice joonPhone = register(joon, Outbound.Result.WRITTEN);
+        MessageId upTo = MessageId.generate();
+
+        delivery.publish(Set.of(joon), new LiveEvent.ReadMoved(room, mina, upTo));
+
+        assertThat(joonPhone.frames.get(0).text()).isEqualTo("{\"type\":\"read\",\"roomId\":\"" + room + "\",\"userId\":\""
+                + mina + "\",\"upTo\":\"" + upTo + "\"}");
+    }
+
+    @Test
+    void anEventNobodyHereListensToShouldBeCounted() {
+        delivery.publish(Set.of(sora), new LiveEvent.ReadMoved(room, mina, MessageId.generate()));
+
+        assertThat(meters.counter(RealtimeMetrics.EVENTS_WITHOUT_LISTENER).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aSlowDeviceShouldNotHoldBackOthers() {
+        register(mina, Outbound.Result.DROPPED_SLOW);
+        FakeDevice minaLaptop = register(mina, Outbound.Result.WRITTEN);
+
+        delivery.publish(Set.of(mina), new LiveEvent.ReadMoved(room, joon, MessageId.generate()));
+
+        assertThat(minaLaptop.frames).hasSize(1);
+        assertThat(meters.counter(RealtimeMetrics.FRAMES_WRITTEN).count()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnregisteredDeviceShouldGetNothing() {
+        FakeDevice phone = register(mina, Outbound.Result.WRITTEN);
+        FakeDevice laptop = register(mina, Outbound.Result.WRITTEN);
+
+        delivery.unregister(phone);
+        delivery.publish(Set.of(mina), new LiveEvent.ReadMoved(room, joon, MessageId.generate()));
+
+        assertThat(phone.frames).isEmpty();
+        assertThat(laptop.frames).hasSize(1);
+        delivery.unregister(laptop);
+        assertThat(delivery.deviceCount(mina)).isZero();
+    }
+
+    private FakeDevice register(UserId user, Outbound.Result result) {
+        FakeDevice device = new FakeDevice(user, result);
+        delivery.register(device);
+        return device;
+    }
+
+    private static final class FakeDevice implements Device {
+        final UserId user;
+        final Outbound.Result result;
+        final List<WebSocketFrame> frames = new ArrayList<>();
+
+        FakeDevice(UserId user, Outbound.Result result) {
+            this.user = user;
+            this.result = result;
+        }
+
+        @Override
+        public UserId userId() {
+            return user;
+        }
+
+        @Override
+        public Outbound.Result push(WebSocketFrame frame) {
+            if (result == Outbound.Result.WRITTEN) {
+                frames.add(frame);
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.ieum.server.realtime;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import com.linecorp.armeria.server.Server;
+
+import io.ieum.core.model.Room;
+import io.ieum.core.service.AuthContext;
+import io.ieum.core.service.Limits;
+import io.ieum.core.service.LoginResult;
+import io.ieum.core.service.PasswordHasher;
+import io.ieum.core.service.Services;
+import io.ieum.core.store.Storage;
+import io.ieum.server.error.ErrorMessages;
+import io.ieum.server.json.Json;
+import io.ieum.store.sqlite.SqliteConfig;
+import io.ieum.store.sqlite.SqliteStorage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** A real server for one test: SQLite in a temp directory, the services, the endpoint at /ws on a free port. */
+final class RealtimeFixture implements AutoCloseable {
+
+    static final RealtimeSettings FAST = new RealtimeSettings(Duration.ofSeconds(1), Duration.ofMillis(300),
+            Duration.ofSeconds(30), RealtimeSettings.DEFAULTS.maxPendingBytes());
+
+    final Storage storage;
+    final Delivery delivery;
+    final Services services;
+    final WebSocketEndpoint endpoint;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final Server server;
+
+    RealtimeFixture(Path dataDir) {
+        Json json = new Json();
+        storage = SqliteStorage.open(SqliteConfig.of(dataDir));
+        delivery = new Delivery(json, meters);
+        services = Services.create(storage, delivery, Limits.DEFAULTS, Clock.systemUTC(), PasswordHasher.forTests());
+        endpoint = new WebSocketEndpoint(services, delivery, json, new ErrorMessages(), meters, "test-node",
+                Clock.systemUTC(), FAST);
+        server = Server.builder().http(0).service("/ws", endpoint.service())
+                .gracefulShutdownTimeoutMillis(0, 0) // the sockets are closed by endpoint.shutdown() first
+                .build();
+        server.start().join();
+    }
+
+    URI uri() {
+        return URI.create("ws://127.0.0.1:" + server.activeLocalPort() + "/ws");
+    }
+
+    /** Signs up {@code username} and logs one device in. */
+    LoginResult user(String username) {
+        services.accounts().signUp(username, "correct horse", username);
+        return login(username, "phone");
+    }
+
+    LoginResult login(String username, String device) {
+        return services.accounts().logIn(username, "correct horse", device, "127.0.0.1");
+    }
+
+    static AuthContext auth(LoginResult login) {
+        return new AuthContext(login.account().id(), login.session().id());
+    }
+
+    Room group(LoginResult owner, String... members) {
+        return services.rooms().createGroup(auth(owner), "room", List.of(members));
+    }
+
+    @Override
+    public void close() throws Exception {
+        endpoint.shutdown();
+        server.stop().join();
+        storage.close();
+    }
+}
