@@ -107,6 +107,14 @@ class IeumCliTest {
     }
 
     @Test
+    void serveShouldRefuseAMissingConfigFileWithUsageExitCode() {
+        CliRun run = CliRun.run("serve", "--config", "/no/such/ieum.yaml");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Invalid configuration: config file: '/no/such/ieum.yaml' (expected: a readable YAML file)");
+    }
+
+    @Test
     void benchShouldRefuseANonLoopbackServer() {
         CliRun run = CliRun.run("bench", "--server", "http://example.com:8080", "--users", "4", "--group-size", "2");
 
