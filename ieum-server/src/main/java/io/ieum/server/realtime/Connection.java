@@ -33,17 +33,20 @@ final class Connection implements Device, Subscriber<WebSocketFrame> {
     private final Outbound out;
     private final Locale locale;
     private final FrameDispatcher dispatcher;
+    private final RealtimeSettings settings;
     private volatile AuthContext auth;
     private volatile String token;
     private volatile long lastHeardNanos = System.nanoTime();
     private Subscription inbound;
     private volatile ScheduledFuture<?> timer;
 
-    Connection(ServiceRequestContext ctx, Outbound out, Locale locale, FrameDispatcher dispatcher) {
+    Connection(ServiceRequestContext ctx, Outbound out, Locale locale, FrameDispatcher dispatcher,
+               RealtimeSettings settings) {
         this.ctx = requireNonNull(ctx, "ctx");
         this.out = requireNonNull(out, "out");
         this.locale = requireNonNull(locale, "locale");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher");
+        this.settings = requireNonNull(settings, "settings");
     }
 
     // ---- the inbound side ----
@@ -139,7 +142,10 @@ final class Connection implements Device, Subscriber<WebSocketFrame> {
         });
         if (!out.isOpen()) {
             delivery.unregister(this); // closed while authenticating: its close handler may have run already
+            return;
         }
+        stopTimer();
+        scheduleCheck();
     }
 
     // ---- the outbound side ----
@@ -168,18 +174,17 @@ final class Connection implements Device, Subscriber<WebSocketFrame> {
 
     // ---- the timer ----
 
-    /** The first tick enforces the auth deadline; later ones check idleness and the session. */
-    void startTimer(RealtimeSettings settings) {
+    /** Enforces the auth deadline; once authenticated, {@link #scheduleCheck} takes over. */
+    void startAuthDeadline() {
         timer = ctx.eventLoop().schedule(() -> {
             if (!isAuthenticated()) {
                 close(CloseCodes.UNAUTHENTICATED, "auth: none within " + settings.authTimeout().toSeconds() + " s");
-                return;
             }
-            scheduleCheck(settings);
         }, settings.authTimeout().toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private void scheduleCheck(RealtimeSettings settings) {
+    /** Every interval: close if idle, ping the client, re-check the session. */
+    private void scheduleCheck() {
         if (!isOpen()) {
             return;
         }
@@ -197,7 +202,7 @@ final class Connection implements Device, Subscriber<WebSocketFrame> {
             } catch (RejectedExecutionException stopping) {
                 return;
             }
-            scheduleCheck(settings);
+            scheduleCheck();
         }, settings.sessionCheckInterval().toNanos(), TimeUnit.NANOSECONDS);
     }
 

@@ -143,6 +143,8 @@ final class FrameDispatcher {
             } else {
                 sendError(connection, frame.ref(), failure); // e.g. busy: the client may send auth again
             }
+        } catch (RuntimeException unexpected) {
+            sendError(connection, frame.ref(), unexpected);
         }
     }
 

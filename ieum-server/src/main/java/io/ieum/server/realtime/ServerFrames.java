@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.ieum.server.json.Json;
 import io.ieum.server.json.Views.EntryView;
@@ -13,18 +16,30 @@ import io.ieum.server.json.Views.UserView;
 
 /**
  * The server frames of docs/protocol.md as records, and their encoding. {@code ref} is left out
- * when the client sent none.
+ * when the client sent none, and so is an entry's {@code unreadBy}, which only history computes.
  */
 final class ServerFrames {
 
-    private final Json json;
+    private final ObjectWriter writer;
 
     ServerFrames(Json json) {
-        this.json = requireNonNull(json, "json");
+        ObjectMapper mapper = requireNonNull(json, "json").mapper().copy()
+                .addMixIn(EntryView.class, OmitUncomputedUnreadBy.class);
+        this.writer = mapper.writer();
     }
 
     String encode(Frame frame) {
-        return json.writeString(frame);
+        try {
+            return writer.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + frame.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Live and synced entries carry no unread count; leave the field out rather than send null. */
+    private abstract static class OmitUncomputedUnreadBy {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Integer unreadBy();
     }
 
     /** A frame the server sends. */

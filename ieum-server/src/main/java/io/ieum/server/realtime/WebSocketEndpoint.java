@@ -24,8 +24,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The WebSocket endpoint of docs/protocol.md ("WebSocket: GET /ws"): accepts sockets, hands each
  * one to a {@link Connection}, and keeps track of them for {@link #shutdown()}. Bind
- * {@link #service()} at {@code /ws}; run the server with TCP_NODELAY (Armeria's default), since
- * Nagle's algorithm adds tens of milliseconds to small pushes.
+ * {@link #service()} at {@code /ws}, call {@link #shutdown()} before stopping the server, and keep
+ * TCP_NODELAY on (Netty's default; {@code childChannelOption(ChannelOption.TCP_NODELAY, true)} makes
+ * it explicit): Nagle's algorithm adds tens of milliseconds to small pushes.
  */
 public final class WebSocketEndpoint {
 
@@ -80,7 +81,7 @@ public final class WebSocketEndpoint {
 
     private WebSocket accept(ServiceRequestContext ctx, WebSocket in) {
         Outbound out = new Outbound(WebSocket.streaming(), settings.maxPendingBytes(), slowDropped::increment);
-        Connection connection = new Connection(ctx, out, locale(ctx), dispatcher);
+        Connection connection = new Connection(ctx, out, locale(ctx), dispatcher, settings);
         if (shuttingDown) {
             connection.close(CloseCodes.GOING_AWAY, "server shutting down");
             in.abort();
@@ -96,7 +97,7 @@ public final class WebSocketEndpoint {
             return null;
         });
         in.subscribe(connection, ctx.eventLoop());
-        connection.startTimer(settings);
+        connection.startAuthDeadline();
         return out.stream();
     }
 

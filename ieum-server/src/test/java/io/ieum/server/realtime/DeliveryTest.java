@@ -41,7 +41,8 @@ class DeliveryTest {
         assertThat(joonPhone.frames).hasSize(1);
         assertThat(soraPhone.frames).isEmpty();
         assertThat(minaPhone.frames.get(0)).isSameAs(joonPhone.frames.get(0)).isSameAs(minaLaptop.frames.get(0));
-        assertThat(minaPhone.frames.get(0).text()).startsWith("{\"type\":\"entry\",\"entry\":{").contains("\"text\":\"hi\"");
+        assertThat(minaPhone.frames.get(0).text()).startsWith("{\"type\":\"entry\",\"entry\":{").contains("\"text\":\"hi\"")
+                .doesNotContain("unreadBy");
         assertThat(meters.counter(RealtimeMetrics.FRAMES_WRITTEN).count()).isEqualTo(3);
         assertThat(meters.counter(RealtimeMetrics.EVENTS_PUBLISHED).count()).isEqualTo(1);
     }

@@ -4,9 +4,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import com.linecorp.armeria.server.Server;
+
+import io.netty.channel.ChannelOption;
 
 import io.ieum.core.model.Room;
 import io.ieum.core.service.AuthContext;
@@ -24,8 +27,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /** A real server for one test: SQLite in a temp directory, the services, the endpoint at /ws on a free port. */
 final class RealtimeFixture implements AutoCloseable {
 
-    static final RealtimeSettings FAST = new RealtimeSettings(Duration.ofSeconds(1), Duration.ofMillis(300),
-            Duration.ofSeconds(30), RealtimeSettings.DEFAULTS.maxPendingBytes());
+    /** Production timings, except that sessions are re-checked often so revocation tests stay short. */
+    static final RealtimeSettings TEST = new RealtimeSettings(RealtimeSettings.DEFAULTS.authTimeout(),
+            Duration.ofMillis(300), Duration.ofSeconds(30), RealtimeSettings.DEFAULTS.maxPendingBytes());
+
+    private static final AtomicInteger USERS = new AtomicInteger();
 
     final Storage storage;
     final Delivery delivery;
@@ -35,13 +41,18 @@ final class RealtimeFixture implements AutoCloseable {
     final Server server;
 
     RealtimeFixture(Path dataDir) {
+        this(dataDir, TEST);
+    }
+
+    RealtimeFixture(Path dataDir, RealtimeSettings settings) {
         Json json = new Json();
         storage = SqliteStorage.open(SqliteConfig.of(dataDir));
         delivery = new Delivery(json, meters);
         services = Services.create(storage, delivery, Limits.DEFAULTS, Clock.systemUTC(), PasswordHasher.forTests());
         endpoint = new WebSocketEndpoint(services, delivery, json, new ErrorMessages(), meters, "test-node",
-                Clock.systemUTC(), FAST);
+                Clock.systemUTC(), settings);
         server = Server.builder().http(0).service("/ws", endpoint.service())
+                .childChannelOption(ChannelOption.TCP_NODELAY, true)
                 .gracefulShutdownTimeoutMillis(0, 0) // the sockets are closed by endpoint.shutdown() first
                 .build();
         server.start().join();
@@ -51,9 +62,10 @@ final class RealtimeFixture implements AutoCloseable {
         return URI.create("ws://127.0.0.1:" + server.activeLocalPort() + "/ws");
     }
 
-    /** Signs up {@code username} and logs one device in. */
-    LoginResult user(String username) {
-        services.accounts().signUp(username, "correct horse", username);
+    /** Signs up a new user named after {@code name} (made unique, so tests can share a server) and logs a phone in. */
+    LoginResult user(String name) {
+        String username = name + "-" + USERS.incrementAndGet();
+        services.accounts().signUp(username, "correct horse", name);
         return login(username, "phone");
     }
 
@@ -65,8 +77,9 @@ final class RealtimeFixture implements AutoCloseable {
         return new AuthContext(login.account().id(), login.session().id());
     }
 
-    Room group(LoginResult owner, String... members) {
-        return services.rooms().createGroup(auth(owner), "room", List.of(members));
+    Room group(LoginResult owner, LoginResult... members) {
+        return services.rooms().createGroup(auth(owner), "room",
+                Stream.of(members).map(m -> m.account().username().value()).toList());
     }
 
     @Override
