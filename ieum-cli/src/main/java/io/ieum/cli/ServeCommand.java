@@ -1,0 +1,73 @@
+package io.ieum.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import io.ieum.server.IeumServer;
+import io.ieum.server.config.InvalidConfigException;
+import io.ieum.server.config.ServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ieum serve}: starts the server and blocks until the JVM is asked to stop (SIGTERM,
+ * Ctrl-C), then closes it gracefully: sockets are told to reconnect elsewhere and pending writes
+ * are committed before the process exits.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true)
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", descriptionKey = "option.config")
+    Path config;
+
+    @Option(names = "--port", paramLabel = "N", descriptionKey = "option.port")
+    Integer port;
+
+    @Option(names = "--data", paramLabel = "DIR", descriptionKey = "option.data")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        ServerConfig serverConfig;
+        try {
+            serverConfig = config();
+        } catch (InvalidConfigException e) {
+            spec.commandLine().getErr().println(Messages.get("error.config", e.getMessage()));
+            return ExitCodes.USAGE;
+        }
+        IeumServer server = IeumServer.start(serverConfig);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println(Messages.get("serve.stopping"));
+            out.flush();
+            server.close();
+            out.println(Messages.get("serve.stopped"));
+            out.flush();
+            stopped.countDown();
+        }, "ieum-shutdown"));
+        out.println(Messages.get("serve.started", server.uri(), serverConfig.storage().dataDir().toAbsolutePath()));
+        out.flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /** The file (if any), then IEUM_* environment variables, then the command-line overrides. */
+    ServerConfig config() {
+        ServerConfig c = ServerConfig.load(config, System.getenv());
+        if (port != null) {
+            c = c.withPort(port);
+        }
+        if (dataDir != null) {
+            c = c.withDataDir(dataDir);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,34 @@
+package io.ieum.cli.bench;
+
+import java.io.PrintWriter;
+
+import io.ieum.cli.Messages;
+
+/** Prints a {@link BenchReport} as an aligned two-column table. */
+final class BenchTable {
+
+    private BenchTable() {}
+
+    static void print(BenchReport r, PrintWriter out) {
+        row(out, "bench.row.acked", r.acked() + " / " + r.attempted() + String.format(" (%.1f/s)", r.ackedPerSecond()));
+        row(out, "bench.row.failed", r.failed());
+        row(out, "bench.row.deliveries", r.deliveries() + String.format(" (%.1f/s)", r.deliveriesPerSecond()));
+        row(out, "bench.row.latency", millis(r.latencyP50Micros()) + " / " + millis(r.latencyP99Micros()) + " / "
+                + millis(r.latencyP999Micros()) + " / " + millis(r.latencyMaxMicros()));
+        row(out, "bench.row.ackP99", millis(r.ackP99Micros()));
+        row(out, "bench.row.lost", r.lost());
+        row(out, "bench.row.duplicates", r.rawDuplicates() + " / " + r.appDuplicates());
+        row(out, "bench.row.reconnects", r.reconnects());
+        row(out, "bench.row.heap", r.heapPerConnectionBytes() < 0 ? "n/a"
+                : String.format("%.1f KiB", r.heapPerConnectionBytes() / 1024.0));
+        out.flush();
+    }
+
+    private static void row(PrintWriter out, String key, Object value) {
+        out.printf("%-40s %s%n", Messages.get(key), value);
+    }
+
+    private static String millis(long micros) {
+        return String.format("%.2f ms", micros / 1000.0);
+    }
+}

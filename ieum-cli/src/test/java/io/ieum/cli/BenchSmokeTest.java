@@ -1,0 +1,38 @@
+package io.ieum.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.ieum.cli.bench.BenchReport;
+import io.ieum.client.Json;
+
+/** {@code ieum bench} with tiny numbers against a real server: nothing lost, nothing shown twice. */
+class BenchSmokeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void smallBenchShouldLoseNothingAndDuplicateNothing() throws IOException {
+        Path report = dir.resolve("bench.json");
+        try (RunningServer server = RunningServer.start(dir.resolve("data"))) {
+            CliRun run = CliRun.run("bench", "--server", server.uri().toString(), "--users", "20", "--group-size", "5",
+                    "--rate", "50", "--duration", "3", "--grace", "20", "--json", report.toString());
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        }
+        BenchReport result = Json.read(Files.newInputStream(report), BenchReport.class);
+        assertThat(result.acked()).isEqualTo(150);
+        assertThat(result.lost()).isZero();
+        assertThat(result.rawDuplicates()).isZero();
+        assertThat(result.appDuplicates()).isZero();
+        // 20 connections in groups of 5: every message reaches the 5 members' connections.
+        assertThat(result.deliveries()).isEqualTo(150 * 5);
+    }
+}

@@ -1,0 +1,528 @@
+package io.ieum.client.realtime;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.ieum.client.ClientOptions;
+import io.ieum.client.IeumClientException;
+import io.ieum.client.Json;
+import io.ieum.client.SiteList;
+import io.ieum.client.model.Ack;
+import io.ieum.client.model.AttachmentView;
+import io.ieum.client.model.EntryView;
+import io.ieum.client.model.ReadEvent;
+
+/**
+ * A realtime connection that heals itself. It authenticates, corrects its clock, and when the
+ * socket is lost (refused, closed 1001/1006, two pings unanswered) it reconnects with backoff and
+ * jitter, moving round the site list; then it re-sends every unacknowledged message with its
+ * original ID and syncs from the highest entry it has seen. Entries reach the listener once each.
+ */
+public final class Connection implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Connection.class);
+    private static final int CLOSE_AUTH_FAILED = 4401;
+
+    private final HttpClient http;
+    private final SiteList sites;
+    private final ClientOptions options;
+    private final String token;
+    private final ScheduledExecutorService scheduler;
+    private final ConnectionListener listener;
+    private final MessageIdClock clock;
+    private final Outbox outbox = new Outbox();
+    private final Deduplicator dedup;
+    private final ConnectionMetrics metrics = new ConnectionMetrics();
+    private final CompletableFuture<Connection> firstReady = new CompletableFuture<>();
+
+    // Guarded by this.
+    private Socket socket;
+    private ConnectionState state = ConnectionState.CONNECTING;
+    private int failuresInARow;
+    private String highestSeen;
+    private String resumeCursor;
+    private long lostAtNanos;
+    private boolean everReady;
+    private ScheduledFuture<?> pingTask;
+
+    public Connection(HttpClient http, SiteList sites, ClientOptions options, String token,
+                      ScheduledExecutorService scheduler, ConnectionListener listener, MessageIdClock clock) {
+        this.http = requireNonNull(http, "http");
+        this.sites = requireNonNull(sites, "sites");
+        this.options = requireNonNull(options, "options");
+        this.token = requireNonNull(token, "token");
+        this.scheduler = requireNonNull(scheduler, "scheduler");
+        this.listener = requireNonNull(listener, "listener");
+        this.clock = requireNonNull(clock, "clock");
+        this.dedup = new Deduplicator(options.dedupWindow());
+    }
+
+    /**
+     * Opens the first socket. The future completes at the first {@code ready}, or fails if the
+     * token is refused; while sites are unreachable it keeps trying.
+     *
+     * @param sinceCursor an entry ID to sync from once connected, or null to start from now
+     */
+    public CompletableFuture<Connection> start(String sinceCursor) {
+        synchronized (this) {
+            resumeCursor = sinceCursor;
+        }
+        openSocket();
+        return firstReady;
+    }
+
+    /** Completes at the first {@code ready}; fails if the token is refused or the connection closed first. */
+    public CompletableFuture<Connection> ready() {
+        return firstReady;
+    }
+
+    /** A fresh message ID stamped with the server-corrected clock. */
+    public String newMessageId() {
+        return clock.nextId().toString();
+    }
+
+    public CompletableFuture<Ack> send(String roomId, String text) {
+        return send(newMessageId(), roomId, text, null, List.of());
+    }
+
+    /**
+     * Sends a message with a caller-made ID (see {@link #newMessageId()}). The future completes
+     * with the server's {@code ack} however many reconnects it takes, or fails with the server's
+     * {@code error} for this ID (anything but {@code busy}, which is retried).
+     */
+    public CompletableFuture<Ack> send(String id, String roomId, String text, String replyTo,
+                                       List<AttachmentView> attachments) {
+        requireNonNull(id, "id");
+        requireNonNull(roomId, "roomId");
+        PendingSend pending = new PendingSend(id, roomId, Frames.send(id, roomId, text, replyTo, attachments),
+                new CompletableFuture<>(), System.nanoTime());
+        Socket target;
+        synchronized (this) {
+            if (state == ConnectionState.CLOSED) {
+                return CompletableFuture.failedFuture(closedError());
+            }
+            outbox.add(pending);
+            target = state == ConnectionState.READY ? socket : null;
+        }
+        if (target != null) {
+            target.write(pending.frame());
+        }
+        return pending.ack();
+    }
+
+    /** Moves my read position; best effort (a lost one is repeated by the next read). */
+    public void markRead(String roomId, String upTo) {
+        writeIfReady(Frames.read(roomId, upTo));
+    }
+
+    /** Deletes a message for everyone; best effort, confirmed by the DELETION entry. */
+    public void delete(String roomId, String entryId) {
+        writeIfReady(Frames.delete(roomId, entryId));
+    }
+
+    public synchronized ConnectionState state() {
+        return state;
+    }
+
+    /** The highest entry ID delivered so far: the cursor to sync from. Null before the first entry. */
+    public synchronized String highestSeen() {
+        return highestSeen;
+    }
+
+    public ConnectionMetrics metrics() {
+        return metrics;
+    }
+
+    public MessageIdClock clock() {
+        return clock;
+    }
+
+    public int pendingSends() {
+        return outbox.size();
+    }
+
+    /** The site the connection uses (or is trying) now. */
+    public URI site() {
+        return sites.current();
+    }
+
+    /** Drops the socket as if the network failed, to exercise recovery. */
+    public void simulateFailure() {
+        Socket s;
+        synchronized (this) {
+            s = socket;
+        }
+        if (s != null) {
+            s.ws().abort();
+            lost(s, "simulated failure", 1006);
+        }
+    }
+
+    @Override
+    public void close() {
+        Socket s;
+        synchronized (this) {
+            if (state == ConnectionState.CLOSED) {
+                return;
+            }
+            s = socket;
+            socket = null;
+            cancelPing();
+        }
+        setState(ConnectionState.CLOSED);
+        if (s != null && s.ws() != null) {
+            WebSocket ws = s.ws();
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").whenComplete((done, e) -> ws.abort());
+        }
+        failEverything(closedError());
+    }
+
+    // ---- socket life cycle -------------------------------------------------------------
+
+    private void openSocket() {
+        URI site = sites.current();
+        Socket s = new Socket(site);
+        synchronized (this) {
+            if (state == ConnectionState.CLOSED) {
+                return;
+            }
+            socket = s;
+        }
+        http.newWebSocketBuilder()
+                .connectTimeout(options.connectTimeout())
+                .header("Accept-Language", options.locale().toLanguageTag())
+                .buildAsync(webSocketUri(site), s)
+                .whenComplete((ws, error) -> {
+                    if (error != null) {
+                        lost(s, "connect failed: " + error, 1006);
+                    }
+                });
+        scheduler.schedule(() -> authTimeout(s), options.connectTimeout().plus(options.requestTimeout()).toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    static URI webSocketUri(URI site) {
+        String scheme = "https".equalsIgnoreCase(site.getScheme()) ? "wss" : "ws";
+        return URI.create(scheme + "://" + site.getRawAuthority() + "/ws");
+    }
+
+    private void authTimeout(Socket s) {
+        synchronized (this) {
+            if (socket != s || state == ConnectionState.READY) {
+                return;
+            }
+        }
+        if (s.ws() != null) {
+            s.ws().abort();
+        }
+        lost(s, "no ready within timeout", 1006);
+    }
+
+    private void opened(Socket s) {
+        s.authSentAt = clock.localNow();
+        s.write(Frames.auth(token));
+    }
+
+    /** The socket is gone: plan the next attempt on the next site. Ignores news of sockets already replaced. */
+    private void lost(Socket s, String why, int closeCode) {
+        Duration delay;
+        synchronized (this) {
+            if (socket != s || state == ConnectionState.CLOSED) {
+                return;
+            }
+            socket = null;
+            cancelPing();
+            if (closeCode == CLOSE_AUTH_FAILED) {
+                delay = null;
+            } else {
+                if (lostAtNanos == 0) {
+                    lostAtNanos = System.nanoTime();
+                }
+                if (highestSeen != null) {
+                    resumeCursor = highestSeen;
+                }
+                failuresInARow++;
+                delay = options.reconnectPolicy().delayBefore(failuresInARow, ThreadLocalRandom.current()::nextDouble);
+                sites.failedOver(s.site());
+            }
+        }
+        if (delay == null) {
+            log.warn("Realtime connection refused by {}: {}", s.site(), why);
+            setState(ConnectionState.CLOSED);
+            IeumClientException error = new IeumClientException(401, "unauthenticated", "the server refused the token");
+            firstReady.completeExceptionally(error);
+            failEverything(error);
+            return;
+        }
+        log.debug("Realtime socket to {} lost ({}); reconnecting in {}", s.site(), why, delay);
+        setState(everReady ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING);
+        scheduler.schedule(this::openSocket, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void ready(Socket s, JsonNode frame) {
+        Instant receivedAt = clock.localNow();
+        Instant serverTime = Instant.parse(frame.path("serverTime").asText());
+        clock.correct(serverTime, s.authSentAt == null ? receivedAt : s.authSentAt, receivedAt);
+        String syncFrom;
+        boolean reconnect;
+        synchronized (this) {
+            if (socket != s) {
+                return;
+            }
+            state = ConnectionState.READY;
+            failuresInARow = 0;
+            reconnect = everReady;
+            everReady = true;
+            syncFrom = resumeCursor;
+            if (syncFrom == null) {
+                // Nothing seen yet: a later resume must still catch what arrives from now on.
+                resumeCursor = EntryIds.lowestAt(serverTime.minusSeconds(1));
+            }
+            s.missedPongs = 0;
+            long every = options.pingInterval().toMillis();
+            pingTask = scheduler.scheduleAtFixedRate(() -> ping(s), every, every, TimeUnit.MILLISECONDS);
+        }
+        if (reconnect) {
+            metrics.reconnected();
+        }
+        listener.onStateChange(ConnectionState.READY);
+        List<PendingSend> resend = outbox.snapshot();
+        if (!resend.isEmpty()) {
+            metrics.resent(resend.size());
+            resend.forEach(p -> s.write(p.frame()));
+        }
+        if (syncFrom != null) {
+            s.write(Frames.syncSince(syncFrom));
+        } else {
+            caughtUp();
+        }
+        firstReady.complete(this);
+    }
+
+    private void ping(Socket s) {
+        synchronized (this) {
+            if (socket != s) {
+                return;
+            }
+            if (s.missedPongs >= options.missedPongsAllowed()) {
+                s.ws().abort();
+            } else {
+                s.missedPongs++;
+                s.write(Frames.ping());
+                return;
+            }
+        }
+        lost(s, "ping timeout", 1006);
+    }
+
+    private void caughtUp() {
+        long since;
+        synchronized (this) {
+            since = lostAtNanos;
+            lostAtNanos = 0;
+        }
+        if (since != 0) {
+            metrics.resumed(Duration.ofNanos(System.nanoTime() - since));
+        }
+    }
+
+    // ---- frames from the server --------------------------------------------------------
+
+    private void onFrame(Socket s, String text) {
+        JsonNode frame;
+        try {
+            frame = Json.tree(text);
+        } catch (Exception e) {
+            log.warn("Ignoring a frame that is not JSON from {}", s.site());
+            return;
+        }
+        switch (frame.path("type").asText()) {
+            case "ready" -> ready(s, frame);
+            case "ack" -> acked(Json.convert(frame, Ack.class));
+            case "error" -> failed(s, frame);
+            case "entry" -> deliver(Json.convert(frame.path("entry"), EntryView.class));
+            case "synced" -> synced(s, frame);
+            case "read" -> listener.onRead(Json.convert(frame, ReadEvent.class));
+            case "pong" -> s.missedPongs = 0;
+            default -> log.debug("Ignoring frame type {}", frame.path("type").asText());
+        }
+    }
+
+    private void acked(Ack ack) {
+        outbox.remove(ack.id()).ifPresent(p -> {
+            metrics.ack(System.nanoTime() - p.createdNanos());
+            p.ack().complete(ack);
+        });
+    }
+
+    private void failed(Socket s, JsonNode frame) {
+        String ref = frame.path("ref").asText(null);
+        String code = frame.path("error").asText("error");
+        String message = frame.path("message").asText(code);
+        if (ref == null || outbox.get(ref).isEmpty()) {
+            log.debug("Server error frame: {} {}", code, message);
+            return;
+        }
+        if ("busy".equals(code)) {
+            // Same ID later: the server has not stored it, or will say duplicate.
+            PendingSend p = outbox.get(ref).orElseThrow();
+            Duration delay = options.retryPolicy().delayBefore(1, ThreadLocalRandom.current()::nextDouble);
+            scheduler.schedule(() -> {
+                if (outbox.get(ref).isPresent()) {
+                    metrics.resent(1);
+                    writeIfReady(p.frame());
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        outbox.remove(ref).ifPresent(p -> p.ack().completeExceptionally(
+                new IeumClientException(0, code, message)));
+    }
+
+    private void synced(Socket s, JsonNode frame) {
+        for (JsonNode entry : frame.path("entries")) {
+            deliver(Json.convert(entry, EntryView.class));
+        }
+        if (frame.path("hasMore").asBoolean(false)) {
+            s.write(Frames.syncAfter(frame.path("cursor").asText()));
+        } else {
+            caughtUp();
+        }
+    }
+
+    private void deliver(EntryView entry) {
+        boolean first = dedup.firstSeen(entry.id());
+        metrics.rawEntry(!first);
+        listener.onRawEntry(entry);
+        if (!first) {
+            return;
+        }
+        synchronized (this) {
+            highestSeen = EntryIds.max(highestSeen, entry.id());
+        }
+        listener.onEntry(entry);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------
+
+    private void writeIfReady(String frame) {
+        Socket s;
+        synchronized (this) {
+            s = state == ConnectionState.READY ? socket : null;
+        }
+        if (s != null) {
+            s.write(frame);
+        }
+    }
+
+    private void setState(ConnectionState next) {
+        boolean changed;
+        synchronized (this) {
+            changed = state != next && state != ConnectionState.CLOSED;
+            if (changed) {
+                state = next;
+            }
+        }
+        if (changed) {
+            listener.onStateChange(next);
+        }
+    }
+
+    private void cancelPing() {
+        if (pingTask != null) {
+            pingTask.cancel(false);
+            pingTask = null;
+        }
+    }
+
+    private void failEverything(IeumClientException error) {
+        firstReady.completeExceptionally(error);
+        outbox.drain().forEach(p -> p.ack().completeExceptionally(error));
+    }
+
+    private static IeumClientException closedError() {
+        return new IeumClientException(0, "closed", "the connection is closed");
+    }
+
+    /** One WebSocket; a reconnect makes a new one, and news from old ones is ignored. */
+    private final class Socket implements WebSocket.Listener {
+        private final URI site;
+        private final StringBuilder partial = new StringBuilder();
+        private volatile WebSocket ws;
+        private CompletableFuture<?> writes = CompletableFuture.completedFuture(null);
+        volatile Instant authSentAt;
+        volatile int missedPongs;
+
+        Socket(URI site) {
+            this.site = site;
+        }
+
+        URI site() {
+            return site;
+        }
+
+        WebSocket ws() {
+            return ws;
+        }
+
+        /** The JDK allows one outstanding text send per socket, so writes are chained. */
+        synchronized void write(String frame) {
+            WebSocket w = ws;
+            if (w == null) {
+                return;
+            }
+            writes = writes.handle((r, e) -> null).thenCompose(x -> w.sendText(frame, true));
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            ws = webSocket;
+            webSocket.request(1);
+            opened(this);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                try {
+                    onFrame(this, text);
+                } catch (RuntimeException e) {
+                    log.warn("Failed to handle a frame from {}", site, e);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            lost(this, "closed " + statusCode + " " + reason, statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            lost(this, "error " + error, 1006);
+        }
+    }
+}
