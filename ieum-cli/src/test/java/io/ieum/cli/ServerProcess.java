@@ -1,0 +1,111 @@
+package io.ieum.cli;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The real server as a separate operating-system process ({@code ieum serve}), so a test can kill
+ * it with SIGKILL — no shutdown hook, no flush, exactly what a power cut does to the process.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Duration START_PATIENCE = Duration.ofSeconds(90);
+
+    private final Path dataDir;
+    private final Path logFile;
+    private final int port;
+    private Process process;
+
+    private ServerProcess(Path dataDir, Path logFile, int port) {
+        this.dataDir = dataDir;
+        this.logFile = logFile;
+        this.port = port;
+    }
+
+    /** Starts {@code ieum serve} on a free loopback port over {@code dataDir} and waits until it is healthy. */
+    static ServerProcess start(Path dataDir, Path logFile) throws IOException {
+        ServerProcess server = new ServerProcess(dataDir, logFile, freePort());
+        server.launch();
+        return server;
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** SIGKILL: the process gets no chance to commit, flush or say goodbye. */
+    void killNine() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts the server again on the same port and data, as after a crash. */
+    void restart() throws IOException {
+        launch();
+    }
+
+    private void launch() throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(IeumCli.class.getName());
+        command.add("serve");
+        command.add("--port");
+        command.add(Integer.toString(port));
+        command.add("--data");
+        command.add(dataDir.toString());
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .start();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        await("server process healthy at " + uri() + " (log: " + logFile + ")")
+                .atMost(START_PATIENCE).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("server process exited with " + process.exitValue()
+                                + "; see " + logFile);
+                    }
+                    return isHealthy(http);
+                });
+    }
+
+    private boolean isHealthy(HttpClient http) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri().resolve("/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}
