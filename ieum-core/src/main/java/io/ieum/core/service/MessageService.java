@@ -22,6 +22,7 @@ import io.ieum.core.model.Entry;
 import io.ieum.core.model.EntryKind;
 import io.ieum.core.model.Room;
 import io.ieum.core.model.RoomKind;
+import io.ieum.core.store.BlobStore;
 import io.ieum.core.store.ReadStore;
 import io.ieum.core.store.RoomStore;
 import io.ieum.core.store.TimelineStore;
@@ -35,17 +36,19 @@ public final class MessageService {
     private final TimelineStore timeline;
     private final ReadStore reads;
     private final RoomStore rooms;
+    private final BlobStore blobs;
     private final Membership membership;
     private final ContactService contacts;
     private final EventSink events;
     private final Limits limits;
     private final Clock clock;
 
-    public MessageService(TimelineStore timeline, ReadStore reads, RoomStore rooms, Membership membership,
+    public MessageService(TimelineStore timeline, ReadStore reads, RoomStore rooms, BlobStore blobs, Membership membership,
                           ContactService contacts, EventSink events, Limits limits, Clock clock) {
         this.timeline = requireNonNull(timeline, "timeline");
         this.reads = requireNonNull(reads, "reads");
         this.rooms = requireNonNull(rooms, "rooms");
+        this.blobs = requireNonNull(blobs, "blobs");
         this.membership = requireNonNull(membership, "membership");
         this.contacts = requireNonNull(contacts, "contacts");
         this.events = requireNonNull(events, "events");
@@ -82,8 +85,13 @@ public final class MessageService {
                 }
             }
         }
+        if (replyTo != null && timeline.get(roomId, replyTo).filter(Entry::isMessage).isEmpty()) {
+            throw IeumException.invalid("replyTo: " + replyTo + " (expected: a message in room " + roomId + ")");
+        }
+        for (Attachment file : files) {
+            checkAttachment(caller.userId(), file);
+        }
         Entry entry = Entry.message(roomId, id, caller.userId(), body, replyTo, files);
-        // A retry is recognised before the age check, so an old send can still be acknowledged.
         return timeline.append(entry).thenCompose(result -> {
             if (result == AppendResult.STORED) {
                 events.publish(members, new LiveEvent.EntryAdded(entry));
@@ -96,6 +104,21 @@ public final class MessageService {
             events.publish(members, new LiveEvent.EntryAdded(stored));
             return CompletableFuture.completedFuture(new SendResult(stored, result));
         });
+    }
+
+    /**
+     * An attachment must name bytes the sender uploaded, with their true size: otherwise anyone who
+     * knew a blob's hash could attach it to a room of their own and download it from there.
+     */
+    private void checkAttachment(UserId sender, Attachment file) {
+        var blob = blobs.info(file.sha256()).filter(info -> blobs.isUploader(file.sha256(), sender));
+        if (blob.isEmpty()) {
+            throw IeumException.invalid("attachments.sha256: " + file.sha256() + " (expected: a file you uploaded)");
+        }
+        if (blob.get().size() != file.size()) {
+            throw IeumException.invalid("attachments.size: " + file.size() + " (expected: " + blob.get().size()
+                    + ", the size of the uploaded file)");
+        }
     }
 
     /**

@@ -16,7 +16,7 @@ public record Services(AccountService accounts, ContactService contacts, RoomSer
         Membership membership = new Membership(storage.rooms(), clock, Duration.ofSeconds(5));
         RoomService rooms = new RoomService(storage.rooms(), storage.timeline(), storage.reads(), accounts, contacts,
                 membership, events, limits, clock);
-        MessageService messages = new MessageService(storage.timeline(), storage.reads(), storage.rooms(), membership,
+        MessageService messages = new MessageService(storage.timeline(), storage.reads(), storage.rooms(), storage.blobs(), membership,
                 contacts, events, limits, clock);
         return new Services(accounts, contacts, rooms, messages, membership, storage, limits);
     }

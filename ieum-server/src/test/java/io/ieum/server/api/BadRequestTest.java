@@ -93,6 +93,7 @@ class BadRequestTest {
     static Stream<Arguments> badRequests() {
         String unknownRoom = UUID.randomUUID().toString();
         String oldId = Ids.timeOrderedAt(Instant.now().minusSeconds(120)).toString();
+        String unknownMessage = Client.newMessageId();
         return Stream.of(
                 bad("malformed JSON", x -> client.json("POST", "/api/rooms/direct", x.mina().token(), "{\"username\":"),
                         400, "malformed_json", x -> "not valid JSON"),
@@ -167,9 +168,24 @@ class BadRequestTest {
                         "application/octet-stream", new byte[1], Map.of()), 400, "invalid_field", x -> "name: ''"),
                 bad("attachment not in the room", x -> client.get("/api/rooms/" + x.direct() + "/attachments/" + x.minaUpload(),
                         x.joon().token()), 404, "not_found", x -> x.minaUpload()),
+                bad("reply to an unknown message", x -> client.json("POST", "/api/rooms/" + x.direct() + "/messages",
+                        x.mina().token(), Map.of("id", Client.newMessageId(), "text", "re", "replyTo", unknownMessage)),
+                        400, "invalid_field", x -> "replyTo: " + unknownMessage),
+                bad("attach someone else's upload", x -> client.json("POST", "/api/rooms/" + x.direct() + "/messages",
+                        x.joon().token(), Map.of("id", Client.newMessageId(), "text", "mine now",
+                                "attachments", List.of(attachment(x.minaUpload(), 3)))),
+                        400, "invalid_field", x -> "attachments.sha256: " + x.minaUpload()),
+                bad("attachment with a false size", x -> client.json("POST", "/api/rooms/" + x.direct() + "/messages",
+                        x.mina().token(), Map.of("id", Client.newMessageId(), "text", "bigger",
+                                "attachments", List.of(attachment(x.minaUpload(), 1_000_000)))),
+                        400, "invalid_field", x -> "attachments.size: 1000000 (expected: 3"),
                 bad("unknown route", x -> client.get("/api/nope", x.mina().token()), 404, "not_found", x -> "/api/nope"),
                 bad("wrong method", x -> client.json("PATCH", "/api/rooms", x.mina().token(), "{}"), 405, "bad_request",
                         x -> "PATCH /api/rooms"));
+    }
+
+    static Map<String, Object> attachment(String sha256, long size) {
+        return Map.of("sha256", sha256, "name", "a.bin", "contentType", "application/octet-stream", "size", size);
     }
 
     @ParameterizedTest(name = "{0}")
