@@ -120,6 +120,14 @@ export async function refreshRooms() {
 
 export async function refreshDetails(roomId) {
   const room = await api.room(roomId);
+  // A read frame may have arrived while this was on its way: read positions only move forward.
+  const known = await details.get(roomId);
+  if (known) {
+    for (const m of room.members) {
+      const before = known.members.find((k) => k.user.id === m.user.id);
+      if (before && before.readUpTo && (!m.readUpTo || before.readUpTo > m.readUpTo)) m.readUpTo = before.readUpTo;
+    }
+  }
   await details.put(room);
   emit('details', room);
   return room;
