@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.linecorp.armeria.common.HttpHeaderNames;
+import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
@@ -61,10 +62,13 @@ public final class WebAssets implements HttpService {
         this.loader = requireNonNull(loader, "loader");
     }
 
-    /** Binds the client's files; routes registered for the API keep precedence over the catch-all. */
+    /**
+     * Binds the client's files for GET and HEAD only; routes registered for the API keep precedence
+     * over this catch-all, and a wrong method on an API route still gets 405.
+     */
     public void register(ServerBuilder sb) {
-        sb.service("/", this);
-        sb.serviceUnder("/", this);
+        sb.route().path("/").methods(HttpMethod.GET, HttpMethod.HEAD).build(this);
+        sb.route().pathPrefix("/").methods(HttpMethod.GET, HttpMethod.HEAD).build(this);
     }
 
     @Override
@@ -76,9 +80,6 @@ public final class WebAssets implements HttpService {
             throw new IeumException(ErrorCode.NOT_FOUND, "path: " + path + " (expected: an API route or a file of the web client)");
         }
         String method = req.method().name();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            throw new IeumException(ErrorCode.NOT_FOUND, "method: " + method + " " + path + " (expected: GET or HEAD)");
-        }
         var headers = ResponseHeaders.builder(HttpStatus.OK)
                 .contentType(MediaType.parse(asset.contentType()))
                 .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
