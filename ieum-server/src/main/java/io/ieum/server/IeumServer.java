@@ -13,12 +13,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.linecorp.armeria.common.HttpHeaderNames;
+import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpStatusClass;
 import com.linecorp.armeria.common.logging.LogLevel;
 import com.linecorp.armeria.common.logging.LogWriter;
 import com.linecorp.armeria.common.metric.MeterIdPrefixFunction;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.cors.CorsService;
 import com.linecorp.armeria.server.logging.LoggingService;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 
@@ -33,6 +36,7 @@ import io.ieum.server.api.FriendsApi;
 import io.ieum.server.api.MessagesApi;
 import io.ieum.server.api.RoomsApi;
 import io.ieum.server.api.SessionsApi;
+import io.ieum.server.api.SitesApi;
 import io.ieum.server.api.SyncApi;
 import io.ieum.server.config.ServerConfig;
 import io.ieum.server.error.ErrorMapper;
@@ -46,6 +50,7 @@ import io.ieum.server.json.Json;
 import io.ieum.server.ops.HealthService;
 import io.ieum.server.ops.Metrics;
 import io.ieum.server.ops.MetricsService;
+import io.ieum.server.web.WebAssets;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -112,7 +117,15 @@ public final class IeumServer implements AutoCloseable {
                 // Armeria's graceful shutdown waits for requests in flight; new ones get 503 busy.
                 .gracefulShutdownTimeout(Duration.ZERO, config.http().shutdownGrace())
                 .decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("ieum.http")))
-                .decorator(accessLog());
+                .decorator(accessLog())
+                // Bearer tokens, never cookies: a web client loaded from one site may call another.
+                .decorator(CorsService.builderForAnyOrigin()
+                        .allowRequestMethods(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)
+                        .allowRequestHeaders(HttpHeaderNames.AUTHORIZATION, HttpHeaderNames.CONTENT_TYPE,
+                                HttpHeaderNames.ACCEPT_LANGUAGE)
+                        .exposeHeaders(HttpHeaderNames.RETRY_AFTER)
+                        .preflightResponseHeader(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "600")
+                        .newDecorator());
 
         Responses responses = new Responses(json);
         BearerAuth auth = new BearerAuth(services.accounts());
@@ -125,9 +138,11 @@ public final class IeumServer implements AutoCloseable {
         new SyncApi(services, responses).register(router);
         new AttachmentsApi(services, responses, metrics).register(router);
         new ExportApi(new ExportWriter(services, json, clock)).register(router);
+        new SitesApi(config.node().peers(), responses).register(router);
         sb.service("/ws", realtime.webSocket());
         sb.service("/health", new HealthService(storage.health(), realtime::connectionCount, json));
         sb.service("/metrics", new MetricsService(meters));
+        new WebAssets().register(sb);
 
         Server server = sb.build();
         server.start().join();

@@ -44,6 +44,32 @@ final class ConfigSection {
         return raw.toString();
     }
 
+    /** A YAML list of strings, or one string of comma-separated values (as environment variables give). */
+    java.util.List<String> stringList(String key) {
+        Object raw = raw(key);
+        if (raw == null) {
+            return java.util.List.of();
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (raw instanceof java.util.List<?> list) {
+            for (Object item : list) {
+                if (!(item instanceof String text)) {
+                    throw invalid(key, raw, "a list of strings");
+                }
+                out.add(text);
+            }
+        } else if (raw instanceof String text) {
+            for (String part : text.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+        } else {
+            throw invalid(key, raw, "a list of strings or comma-separated values");
+        }
+        return out;
+    }
+
     int integer(String key, int fallback, int min, int max) {
         Object raw = raw(key);
         if (raw == null) {

@@ -79,7 +79,12 @@ public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits
     }
 
     public ServerConfig withNodeName(String name) {
-        return new ServerConfig(http, storage, limits, new NodeConfig(name));
+        return new ServerConfig(http, storage, limits, new NodeConfig(name, node.peers()));
+    }
+
+    /** The other sites' base URLs, as {@code node.peers} (or {@code IEUM_NODE_PEERS}) sets them. */
+    public ServerConfig withPeers(List<String> peers) {
+        return new ServerConfig(http, storage, limits, new NodeConfig(node.name(), peers));
     }
 
     private static Map<String, Object> readYaml(Path file) {

@@ -1,0 +1,109 @@
+// IndexedDB: what the app needs when no site answers — the session, the room list, room members,
+// recent messages — and the outbox of messages not yet acknowledged by any site.
+const DB_NAME = 'ieum';
+const STORES = ['kv', 'rooms', 'details', 'entries', 'outbox'];
+let dbPromise = null;
+
+function open() {
+  if (!dbPromise) {
+    dbPromise = new Promise((resolve, reject) => {
+      const req = indexedDB.open(DB_NAME, 1);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        db.createObjectStore('kv');
+        db.createObjectStore('rooms', { keyPath: 'id' });
+        db.createObjectStore('details', { keyPath: 'id' });
+        const entries = db.createObjectStore('entries', { keyPath: 'id' });
+        entries.createIndex('room', ['roomId', 'id']);
+        db.createObjectStore('outbox', { keyPath: 'id' });
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  }
+  return dbPromise;
+}
+
+function done(req) {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+async function tx(store, mode, work) {
+  const db = await open();
+  return new Promise((resolve, reject) => {
+    const t = db.transaction(store, mode);
+    let result;
+    Promise.resolve(work(t.objectStore(store))).then((r) => { result = r; }, reject);
+    t.oncomplete = () => resolve(result);
+    t.onerror = () => reject(t.error);
+    t.onabort = () => reject(t.error);
+  });
+}
+
+export const kv = {
+  get: (key) => tx('kv', 'readonly', (s) => done(s.get(key))),
+  set: (key, value) => tx('kv', 'readwrite', (s) => { s.put(value, key); }),
+  remove: (key) => tx('kv', 'readwrite', (s) => { s.delete(key); }),
+};
+
+export const rooms = {
+  all: () => tx('rooms', 'readonly', (s) => done(s.getAll())),
+  get: (id) => tx('rooms', 'readonly', (s) => done(s.get(id))),
+  /** Replaces the whole list with what a site returned. */
+  replaceAll: (list) => tx('rooms', 'readwrite', (s) => { s.clear(); list.forEach((r) => s.put(r)); }),
+  put: (room) => tx('rooms', 'readwrite', (s) => { s.put(room); }),
+  remove: (id) => tx('rooms', 'readwrite', (s) => { s.delete(id); }),
+};
+
+export const details = {
+  get: (id) => tx('details', 'readonly', (s) => done(s.get(id))),
+  all: () => tx('details', 'readonly', (s) => done(s.getAll())),
+  put: (room) => tx('details', 'readwrite', (s) => { s.put(room); }),
+  remove: (id) => tx('details', 'readwrite', (s) => { s.delete(id); }),
+};
+
+export const entries = {
+  putAll: (list) => tx('entries', 'readwrite', (s) => { list.forEach((e) => s.put(e)); }),
+  get: (id) => tx('entries', 'readonly', (s) => done(s.get(id))),
+  /** The newest `limit` entries of a room older than `beforeId` (or the newest), oldest first. */
+  recent: (roomId, limit = 50, beforeId = null) => tx('entries', 'readonly', (s) => new Promise((resolve, reject) => {
+    const upper = beforeId ? [roomId, beforeId] : [roomId, '\uffff'];
+    const range = IDBKeyRange.bound([roomId, ''], upper, false, true);
+    const out = [];
+    const req = s.index('room').openCursor(range, 'prev');
+    req.onsuccess = () => {
+      const cursor = req.result;
+      if (cursor && out.length < limit) {
+        out.push(cursor.value);
+        cursor.continue();
+      } else {
+        resolve(out.reverse());
+      }
+    };
+    req.onerror = () => reject(req.error);
+  })),
+  removeRoom: (roomId) => tx('entries', 'readwrite', (s) => {
+    s.index('room').openCursor(IDBKeyRange.bound([roomId, ''], [roomId, '\uffff'])).onsuccess = (ev) => {
+      const cursor = ev.target.result;
+      if (cursor) { cursor.delete(); cursor.continue(); }
+    };
+  }),
+};
+
+export const outbox = {
+  all: () => tx('outbox', 'readonly', (s) => done(s.getAll())),
+  put: (item) => tx('outbox', 'readwrite', (s) => { s.put(item); }),
+  remove: (id) => tx('outbox', 'readwrite', (s) => { s.delete(id); }),
+  /** Gives a message a new ID in one transaction, so it is never in the outbox twice. */
+  rename: (oldId, item) => tx('outbox', 'readwrite', (s) => { s.delete(oldId); s.put(item); }),
+};
+
+/** Forgets everything of the signed-in user (log out). */
+export async function clearAll() {
+  for (const name of STORES) {
+    await tx(name, 'readwrite', (s) => { s.clear(); });
+  }
+}
