@@ -1,0 +1,146 @@
+package io.ieum.store.cassandra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+
+import io.ieum.core.store.Storage;
+import io.ieum.devcluster.CassandraDistribution;
+import io.ieum.devcluster.LocalCluster;
+import io.ieum.devcluster.Site;
+import io.ieum.devcluster.SiteAddressing;
+
+/**
+ * A real three-site cluster for the whole test JVM (started on first use, killed with the JVM), a
+ * fresh keyspace per test class, and every table truncated before each test: the contract suites
+ * reuse constant IDs, so each test must start from empty tables.
+ *
+ * <p>The cluster listens on {@code 127.0.20.1-3} (override with {@code -Dieum.test.cassandra.prefix})
+ * so it does not collide with another cluster on the default {@code 127.0.0.x}.
+ */
+public final class CassandraClusterExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+    private static final Logger log = LoggerFactory.getLogger(CassandraClusterExtension.class);
+    private static final AtomicInteger KEYSPACES = new AtomicInteger();
+    private static LocalCluster cluster;
+    private static Duration startTime = Duration.ZERO;
+
+    private final UnaryOperator<CqlSessionBuilder> customizer;
+    private CassandraConfig config;
+    private Storage storage;
+
+    public CassandraClusterExtension() {
+        this(UnaryOperator.identity());
+    }
+
+    public CassandraClusterExtension(UnaryOperator<CqlSessionBuilder> customizer) {
+        this.customizer = customizer;
+    }
+
+    static synchronized LocalCluster cluster() {
+        if (cluster == null) {
+            SiteAddressing addressing = new SiteAddressing(System.getProperty("ieum.test.cassandra.prefix", "127.0.20."));
+            Path baseDir = tempDir();
+            LocalCluster started = LocalCluster.create(baseDir, CassandraDistribution.locate(), addressing, true);
+            long t0 = System.nanoTime();
+            try {
+                started.start();
+            } catch (Exception e) {
+                started.killAll();
+                throw new IllegalStateException("cannot start the test cluster in " + baseDir, e);
+            }
+            startTime = Duration.ofNanos(System.nanoTime() - t0);
+            log.warn("Test cluster up on {}x in {} ms ({})", addressing.prefix(), startTime.toMillis(), baseDir);
+            Runtime.getRuntime().addShutdownHook(new Thread(started::killAll, "ieum-test-cluster-kill"));
+            cluster = started;
+        }
+        return cluster;
+    }
+
+    static Duration startTime() {
+        return startTime;
+    }
+
+    /** A config for a client at {@code site}, on this class's keyspace. */
+    public CassandraConfig configAt(Site site) {
+        SiteAddressing addressing = cluster().addressing();
+        return config.withLocalDatacenter(site.datacenter(),
+                List.of(addressing.host(site) + ":" + SiteAddressing.NATIVE_PORT));
+    }
+
+    /** A second (or third) server's storage, at another site, on the same keyspace. Close it. */
+    public Storage openAt(Site site) {
+        return CassandraStorage.open(configAt(site), customizer);
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        LocalCluster running = cluster();
+        String keyspace = ("t" + KEYSPACES.incrementAndGet() + "_" + context.getRequiredTestClass().getSimpleName())
+                .toLowerCase(Locale.ROOT);
+        keyspace = keyspace.substring(0, Math.min(48, keyspace.length()));
+        Site site = Site.seed();
+        config = new CassandraConfig(List.of(running.addressing().host(site) + ":" + SiteAddressing.NATIVE_PORT),
+                site.datacenter(), keyspace, Map.of("dc1", 1, "dc2", 1, "dc3", 1), REQUEST_TIMEOUT);
+        storage = CassandraStorage.open(config, customizer);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        truncateAll();
+    }
+
+    void truncateAll() {
+        Cql cql = cqlOf();
+        for (String table : CassandraMigrations.tables()) {
+            cql.session().execute(SimpleStatement.newInstance("TRUNCATE " + config.keyspace() + "." + table)
+                    .setTimeout(Duration.ofSeconds(60)));
+        }
+    }
+
+    /** The backend's own session. */
+    com.datastax.oss.driver.api.core.CqlSession session() {
+        return ((CassandraHealthProbe) storage.health()).session();
+    }
+
+    private Cql cqlOf() {
+        return new Cql(session(), config.keyspace());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (storage != null) {
+            storage.close();
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("ieum-cstore-cluster-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
