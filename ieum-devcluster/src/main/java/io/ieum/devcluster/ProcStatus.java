@@ -3,9 +3,15 @@ package io.ieum.devcluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Reads memory figures of a process from Linux's /proc/<pid>/status. */
+/**
+ * Reads a process's memory and command line from Linux's /proc. (ProcessHandle.info() comes back
+ * empty for other processes in some sandboxes, so it cannot be relied on.)
+ */
 final class ProcStatus {
 
     private ProcStatus() {}
@@ -25,5 +31,15 @@ final class ProcStatus {
                 .map(line -> line.substring("VmRSS:".length()).replace("kB", "").trim())
                 .mapToLong(Long::parseLong)
                 .findFirst();
+    }
+
+    /** The arguments of a process, program first; empty where /proc is not readable. */
+    static Optional<List<String>> commandLine(long pid) {
+        try {
+            String raw = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"));
+            return Optional.of(Arrays.asList(raw.split("\0")));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
  */
 public record SiteAddressing(String prefix) {
 
+    // Declared before DEFAULT: static fields initialize in order, and DEFAULT's constructor uses it.
+    private static final Pattern LOOPBACK_PREFIX =
+            Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.");
+
     public static final SiteAddressing DEFAULT = new SiteAddressing("127.0.0.");
     public static final int NATIVE_PORT = 9042;
     public static final int STORAGE_PORT = 7000;
-
-    private static final Pattern LOOPBACK_PREFIX =
-            Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.");
 
     public SiteAddressing {
         requireNonNull(prefix, "prefix");

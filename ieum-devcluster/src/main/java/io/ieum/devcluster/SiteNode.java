@@ -103,7 +103,10 @@ public final class SiteNode {
 
     private boolean isThisNode(ProcessHandle process) {
         String configArg = "-Dcassandra.config=" + dirs.cassandraYaml().toUri();
-        return process.info().arguments().map(args -> Arrays.asList(args).contains(configArg)).orElse(false);
+        return ProcStatus.commandLine(process.pid())
+                .or(() -> process.info().arguments().map(Arrays::asList))
+                .map(args -> args.contains(configArg))
+                .orElse(false);
     }
 
     private static boolean awaitExit(ProcessHandle process, Duration timeout) {

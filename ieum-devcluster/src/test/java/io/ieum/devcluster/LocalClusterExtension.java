@@ -1,0 +1,62 @@
+package io.ieum.devcluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts one real 3-site cluster per test class in a fresh temp directory and always tears it down:
+ * after the class, when the start itself fails half-way, and (through {@link KillOnExit}) when the
+ * test JVM dies. The node directories are kept in target/ for post-mortem reading of the logs.
+ */
+public final class LocalClusterExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private LocalCluster cluster;
+    private Duration startTime;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        Path baseDir = Files.createTempDirectory(targetDir(), "cluster-");
+        cluster = LocalCluster.create(baseDir, CassandraDistribution.locate(), SiteAddressing.DEFAULT, true);
+        long started = System.nanoTime();
+        try {
+            cluster.start();
+        } catch (Exception e) {
+            cluster.killAll();
+            throw e;
+        }
+        startTime = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (cluster != null) {
+            try {
+                cluster.stop();
+            } finally {
+                cluster.killAll();
+            }
+        }
+    }
+
+    public LocalCluster cluster() {
+        return cluster;
+    }
+
+    public Duration startTime() {
+        return startTime;
+    }
+
+    private static Path targetDir() {
+        try {
+            return Files.createDirectories(Path.of("target", "devcluster"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

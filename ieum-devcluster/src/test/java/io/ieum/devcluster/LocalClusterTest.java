@@ -1,0 +1,111 @@
+package io.ieum.devcluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The real thing: three Cassandra processes, one per site; one of them is kill -9'd. Run with -Pcassandra. */
+@Tag("cassandra")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalClusterTest {
+
+    @RegisterExtension
+    static final LocalClusterExtension CLUSTER = new LocalClusterExtension();
+
+    private static CqlSession session;
+    private static PreparedStatement insert;
+    private static PreparedStatement select;
+
+    @BeforeAll
+    static void createKeyspace() {
+        System.out.printf("[devcluster] 3-site cluster started in %d ms%n", CLUSTER.startTime().toMillis());
+        printMemory();
+        session = DriverSessions.connect(CLUSTER.cluster().addressing(), Site.of(1));
+        session.execute("CREATE KEYSPACE ieum_devcluster_test WITH replication = "
+                + "{'class': 'NetworkTopologyStrategy', 'dc1': 1, 'dc2': 1, 'dc3': 1}");
+        session.execute("CREATE TABLE ieum_devcluster_test.kv (k uuid PRIMARY KEY, v text)");
+        insert = session.prepare("INSERT INTO ieum_devcluster_test.kv (k, v) VALUES (?, ?)");
+        select = session.prepare("SELECT v FROM ieum_devcluster_test.kv WHERE k = ?");
+    }
+
+    @AfterAll
+    static void closeSession() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everySiteShouldSeeAllThreeNodesUpAfterStart() {
+        ClusterStatus status = CLUSTER.cluster().status();
+        System.out.println(status.describe());
+        assertThat(status.allHealthy()).isTrue();
+        for (NodeStatus node : status.nodes()) {
+            assertThat(node.seenUpBy()).hasSize(Site.COUNT - 1);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void quorumWriteShouldBeReadableAtQuorum() {
+        UUID key = UUID.randomUUID();
+        assertThat(writeAndRead(key, "hello")).isEqualTo("hello");
+    }
+
+    @Test
+    @Order(3)
+    void quorumWritesAndReadsShouldSucceedWhileOneSiteIsKilled() {
+        CLUSTER.cluster().kill(Site.of(2));
+        assertThat(CLUSTER.cluster().node(Site.of(2)).process()).isEmpty();
+
+        UUID key = UUID.randomUUID();
+        assertThat(writeAndRead(key, "written while site 2 is dead")).isEqualTo("written while site 2 is dead");
+
+        ClusterStatus status = CLUSTER.cluster().status();
+        System.out.println(status.describe());
+        assertThat(status.node(Site.of(2)).processAlive()).isFalse();
+        assertThat(status.node(Site.of(2)).seenDownBy()).containsExactlyInAnyOrder(Site.of(1), Site.of(3));
+    }
+
+    @Test
+    @Order(4)
+    void killedSiteShouldRejoinAfterRestart() throws Exception {
+        long started = System.nanoTime();
+        CLUSTER.cluster().restart(Site.of(2));
+        System.out.printf("[devcluster] site 2 restarted in %d ms%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
+        printMemory();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(CLUSTER.cluster().status().allHealthy()).isTrue());
+        UUID key = UUID.randomUUID();
+        assertThat(writeAndRead(key, "after the restart")).isEqualTo("after the restart");
+    }
+
+    private static String writeAndRead(UUID key, String value) {
+        session.execute(insert.bind(key, value).setConsistencyLevel(ConsistencyLevel.QUORUM));
+        Row row = session.execute(select.bind(key).setConsistencyLevel(ConsistencyLevel.QUORUM)).one();
+        return row == null ? null : row.getString("v");
+    }
+
+    private static void printMemory() {
+        for (Site site : Site.all()) {
+            CLUSTER.cluster().node(site).residentKib().ifPresent(kib ->
+                    System.out.printf("[devcluster] %s RSS %d MiB%n", site, kib / 1024));
+        }
+    }
+}
