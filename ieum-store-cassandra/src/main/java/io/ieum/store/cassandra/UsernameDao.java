@@ -3,12 +3,14 @@ package io.ieum.store.cassandra;
 import static io.ieum.store.cassandra.UsernamesTable.*;
 
 import java.util.Optional;
-import java.util.UUID;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
+import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
+import com.datastax.oss.driver.api.core.servererrors.WriteType;
 
 import io.ieum.core.id.UserId;
 import io.ieum.core.model.Username;
@@ -29,18 +31,49 @@ final class UsernameDao {
         this.select = cql.prepare("SELECT " + USER_ID + " FROM {ks}." + NAME + " WHERE " + USERNAME + " = ?");
     }
 
-    /** Claims the name for {@code userId}; returns the holder afterwards (this user if the claim won, or on a retry). */
+    /** Attempts before giving up when Paxos keeps reporting an unknown outcome under contention. */
+    static final int CLAIM_ATTEMPTS = 10;
+
+    /**
+     * Claims the name for {@code userId}; returns the holder afterwards (this user if the claim won,
+     * or on a retry). When Paxos cannot tell whether our proposal won (contention, a timeout), a
+     * SERIAL read settles any proposal in progress and tells who holds the name; if nobody does
+     * yet, we propose again.
+     */
     UserId claim(Username username, UserId userId) {
-        ResultSet result = cql.execute(claim.bind(username.value(), userId.uuid())
-                .setConsistencyLevel(ConsistencyLevel.QUORUM)
-                .setSerialConsistencyLevel(ConsistencyLevel.SERIAL)
-                // A timed-out LWT is retried by the caller, who compares the holder: safe, but not blindly.
-                .setIdempotent(false));
-        if (result.wasApplied()) {
-            return userId;
+        WriteTimeoutException last = null;
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            try {
+                ResultSet result = cql.execute(claim.bind(username.value(), userId.uuid())
+                        .setConsistencyLevel(ConsistencyLevel.QUORUM)
+                        .setSerialConsistencyLevel(ConsistencyLevel.SERIAL)
+                        // Not blindly retried by the driver: we settle the outcome ourselves below.
+                        .setIdempotent(false));
+                if (result.wasApplied()) {
+                    return userId;
+                }
+                return new UserId(result.one().getUuid(USER_ID));
+            } catch (CASWriteUnknownException e) {
+                // Fall through to the SERIAL read.
+            } catch (WriteTimeoutException e) {
+                if (e.getWriteType() != WriteType.CAS && e.getWriteType() != WriteType.SIMPLE) {
+                    throw e;
+                }
+                last = e;
+            }
+            Optional<UserId> holder = holderSerial(username);
+            if (holder.isPresent()) {
+                return holder.get();
+            }
         }
-        UUID holder = result.one().getUuid(USER_ID);
-        return new UserId(holder);
+        throw last != null ? last : new IllegalStateException("username: '" + username
+                + "' (claim outcome still unknown after " + CLAIM_ATTEMPTS + " attempts)");
+    }
+
+    /** A linearizable read: completes any claim in progress first. */
+    Optional<UserId> holderSerial(Username username) {
+        Row row = cql.execute(select.bind(username.value()).setConsistencyLevel(ConsistencyLevel.SERIAL)).one();
+        return row == null || row.isNull(USER_ID) ? Optional.empty() : Optional.of(new UserId(row.getUuid(USER_ID)));
     }
 
     Optional<UserId> holder(Username username) {
