@@ -33,7 +33,7 @@ final class DriverSettings {
                 // A write acknowledged at QUORUM survives the loss of any one site (design.md §2.1).
                 .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "QUORUM")
                 .withString(DefaultDriverOption.REQUEST_SERIAL_CONSISTENCY, "SERIAL")
-                // Every statement of this backend is idempotent (see package-info); LWTs are marked otherwise.
+                // Every statement of this backend is safe to re-execute (see package-info), the LWTs included.
                 .withBoolean(DefaultDriverOption.REQUEST_DEFAULT_IDEMPOTENCE, true)
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, config.requestTimeout())
                 // The defaults (30 s + 5 s) take 35 s to notice a frozen node.

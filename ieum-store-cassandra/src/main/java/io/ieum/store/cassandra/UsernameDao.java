@@ -5,12 +5,15 @@ import static io.ieum.store.cassandra.UsernamesTable.*;
 import java.util.Optional;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.DriverException;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
+import com.datastax.oss.driver.api.core.connection.HeartbeatException;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
-import com.datastax.oss.driver.api.core.servererrors.WriteType;
 
 import io.ieum.core.id.UserId;
 import io.ieum.core.model.Username;
@@ -41,24 +44,21 @@ final class UsernameDao {
      * yet, we propose again.
      */
     UserId claim(Username username, UserId userId) {
-        WriteTimeoutException last = null;
+        DriverException last = null;
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             try {
                 ResultSet result = cql.execute(claim.bind(username.value(), userId.uuid())
                         .setConsistencyLevel(ConsistencyLevel.QUORUM)
                         .setSerialConsistencyLevel(ConsistencyLevel.SERIAL)
-                        // Not blindly retried by the driver: we settle the outcome ourselves below.
-                        .setIdempotent(false));
+                        // Safe to re-execute: a repeat that finds our own claim reports us as the holder.
+                        .setIdempotent(true));
                 if (result.wasApplied()) {
                     return userId;
                 }
                 return new UserId(result.one().getUuid(USER_ID));
-            } catch (CASWriteUnknownException e) {
-                // Fall through to the SERIAL read.
-            } catch (WriteTimeoutException e) {
-                if (e.getWriteType() != WriteType.CAS && e.getWriteType() != WriteType.SIMPLE) {
-                    throw e;
-                }
+            } catch (CASWriteUnknownException | WriteTimeoutException | DriverTimeoutException
+                     | ClosedConnectionException | HeartbeatException e) {
+                // The proposal may or may not have won: settle it with the SERIAL read below.
                 last = e;
             }
             Optional<UserId> holder = holderSerial(username);
@@ -66,8 +66,7 @@ final class UsernameDao {
                 return holder.get();
             }
         }
-        throw last != null ? last : new IllegalStateException("username: '" + username
-                + "' (claim outcome still unknown after " + CLAIM_ATTEMPTS + " attempts)");
+        throw last;
     }
 
     /** A linearizable read: completes any claim in progress first. */
