@@ -33,7 +33,8 @@ final class DriverSettings {
                 // A write acknowledged at QUORUM survives the loss of any one site (design.md §2.1).
                 .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "QUORUM")
                 .withString(DefaultDriverOption.REQUEST_SERIAL_CONSISTENCY, "SERIAL")
-                // Every statement of this backend is safe to re-execute (see package-info), the LWTs included.
+                // Every statement of this backend is safe to re-execute (see package-info); the username claim
+                // settles its own unknown outcomes instead (UsernameDao).
                 .withBoolean(DefaultDriverOption.REQUEST_DEFAULT_IDEMPOTENCE, true)
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, config.requestTimeout())
                 // The defaults (30 s + 5 s) take 35 s to notice a frozen node.

@@ -3,7 +3,9 @@ package io.ieum.store.cassandra;
 import static io.ieum.store.cassandra.UsernamesTable.*;
 
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
@@ -13,6 +15,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
+import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 
 import io.ieum.core.id.UserId;
@@ -46,27 +49,46 @@ final class UsernameDao {
     UserId claim(Username username, UserId userId) {
         DriverException last = null;
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            if (attempt > 0) {
+                backOff(attempt);
+            }
             try {
                 ResultSet result = cql.execute(claim.bind(username.value(), userId.uuid())
                         .setConsistencyLevel(ConsistencyLevel.QUORUM)
                         .setSerialConsistencyLevel(ConsistencyLevel.SERIAL)
-                        // Safe to re-execute: a repeat that finds our own claim reports us as the holder.
-                        .setIdempotent(true));
+                        // Safe to re-execute (a repeat that finds our own claim names us), but the driver
+                        // must not fan one claim out to every node: that only feeds Paxos contention.
+                        .setIdempotent(false));
                 if (result.wasApplied()) {
                     return userId;
                 }
                 return new UserId(result.one().getUuid(USER_ID));
             } catch (CASWriteUnknownException | WriteTimeoutException | DriverTimeoutException
-                     | ClosedConnectionException | HeartbeatException e) {
+                     | ClosedConnectionException | HeartbeatException | AllNodesFailedException e) {
                 // The proposal may or may not have won: settle it with the SERIAL read below.
                 last = e;
             }
-            Optional<UserId> holder = holderSerial(username);
-            if (holder.isPresent()) {
-                return holder.get();
+            try {
+                Optional<UserId> holder = holderSerial(username);
+                if (holder.isPresent()) {
+                    return holder.get();
+                }
+            } catch (ReadTimeoutException | DriverTimeoutException | AllNodesFailedException e) {
+                last = e;
             }
         }
         throw last;
+    }
+
+    /** Jittered, growing pause between contended attempts, so racing claimers stop colliding. */
+    private static void backOff(int attempt) {
+        long millis = ThreadLocalRandom.current().nextLong(5, 20L * (attempt + 1));
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("username claim interrupted", e);
+        }
     }
 
     /** A linearizable read: completes any claim in progress first. */

@@ -69,7 +69,12 @@ public final class CassandraClusterExtension implements BeforeAllCallback, Befor
             }
             startTime = Duration.ofNanos(System.nanoTime() - t0);
             log.warn("Test cluster up on {}x in {} ms ({})", addressing.prefix(), startTime.toMillis(), baseDir);
-            Runtime.getRuntime().addShutdownHook(new Thread(started::killAll, "ieum-test-cluster-kill"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.killAll();
+                if (!Boolean.getBoolean("ieum.test.cassandra.keep")) {
+                    deleteRecursively(baseDir);
+                }
+            }, "ieum-test-cluster-kill"));
             cluster = started;
         }
         return cluster;
@@ -162,6 +167,15 @@ public final class CassandraClusterExtension implements BeforeAllCallback, Befor
     public void afterAll(ExtensionContext context) throws Exception {
         if (storage != null) {
             storage.close();
+        }
+    }
+
+    /** Node directories go with the JVM unless -Dieum.test.cassandra.keep=true (for reading node logs). */
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Best effort: a leftover temp directory is harmless.
         }
     }
 
