@@ -16,13 +16,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class LocalClusterExtension implements BeforeAllCallback, AfterAllCallback {
 
+    static final String ADDRESS_PREFIX_PROPERTY = "ieum.devcluster.addressPrefix";
+
     private LocalCluster cluster;
     private Duration startTime;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Path baseDir = Files.createTempDirectory(targetDir(), "cluster-");
-        cluster = LocalCluster.create(baseDir, CassandraDistribution.locate(), SiteAddressing.DEFAULT, true);
+        cluster = LocalCluster.create(baseDir, CassandraDistribution.locate(), addressing(), true);
         long started = System.nanoTime();
         try {
             cluster.start();
@@ -50,6 +52,12 @@ public final class LocalClusterExtension implements BeforeAllCallback, AfterAllC
 
     public Duration startTime() {
         return startTime;
+    }
+
+    /** -Dieum.devcluster.addressPrefix=127.0.20. moves the cluster off 127.0.0.1-3 when another one runs there. */
+    private static SiteAddressing addressing() {
+        String prefix = System.getProperty(ADDRESS_PREFIX_PROPERTY, "");
+        return prefix.isBlank() ? SiteAddressing.DEFAULT : new SiteAddressing(prefix);
     }
 
     private static Path targetDir() {

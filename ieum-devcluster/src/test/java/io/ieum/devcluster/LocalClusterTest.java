@@ -62,13 +62,23 @@ class LocalClusterTest {
 
     @Test
     @Order(2)
+    void anotherProcessShouldFindTheClusterThroughItsBaseDirectory() {
+        // What `ieum cluster status` does: no handle on the processes, only the directory.
+        LocalCluster attached = LocalCluster.attach(CLUSTER.cluster().baseDir());
+
+        assertThat(attached.addressing()).isEqualTo(CLUSTER.cluster().addressing());
+        assertThat(attached.status().allHealthy()).isTrue();
+    }
+
+    @Test
+    @Order(3)
     void quorumWriteShouldBeReadableAtQuorum() {
         UUID key = UUID.randomUUID();
         assertThat(writeAndRead(key, "hello")).isEqualTo("hello");
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void quorumWritesAndReadsShouldSucceedWhileOneSiteIsKilled() {
         CLUSTER.cluster().kill(Site.of(2));
         assertThat(CLUSTER.cluster().node(Site.of(2)).process()).isEmpty();
@@ -83,7 +93,7 @@ class LocalClusterTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void killedSiteShouldRejoinAfterRestart() throws Exception {
         long started = System.nanoTime();
         CLUSTER.cluster().restart(Site.of(2));
