@@ -1,0 +1,99 @@
+package io.ieum.store.cassandra;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+
+/**
+ * The schema, in code: numbered steps applied in order at open and recorded in
+ * {@code schema_migrations}. Step 1 is the whole initial layout; later changes append steps, never
+ * edit old ones.
+ *
+ * <p>Schema changes are not coordinated between servers: two servers opening an empty keyspace at the
+ * same moment may race on {@code CREATE TABLE}. Deployments apply migrations from one process first
+ * (the first server, or a deploy step) before starting the others.
+ */
+final class CassandraMigrations {
+
+    static final String TABLE = "schema_migrations";
+    private static final Duration DDL_TIMEOUT = Duration.ofSeconds(60);
+    private static final Logger log = LoggerFactory.getLogger(CassandraMigrations.class);
+
+    static final List<Migration> STEPS = List.of(
+            new Migration(1, "accounts, sessions, contacts, rooms, members, timeline, reads, blobs", List.of(
+                    AccountsTable.CREATE,
+                    UsernamesTable.CREATE,
+                    SessionsByTokenTable.CREATE,
+                    SessionsByUserTable.CREATE,
+                    ContactsTable.CREATE,
+                    RoomsTable.CREATE,
+                    MembersByRoomTable.CREATE,
+                    RoomsByUserTable.CREATE,
+                    TimelineTable.CREATE,
+                    TimelineBucketsTable.CREATE,
+                    ReadsTable.CREATE,
+                    BlobChunksTable.CREATE,
+                    BlobMetaTable.CREATE,
+                    UploadsTable.CREATE)));
+
+    private CassandraMigrations() {}
+
+    /** Creates the keyspace if needed, then applies every step not yet recorded. Returns the schema version. */
+    static int apply(CqlSession session, CassandraConfig config) {
+        String keyspace = config.keyspace();
+        ddl(session, "CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication(config.replication())
+                + " AND durable_writes = true");
+        ddl(session, "CREATE TABLE IF NOT EXISTS " + keyspace + "." + TABLE
+                + " (version int PRIMARY KEY, description text, applied_at timestamp)");
+        Set<Integer> applied = new HashSet<>();
+        for (Row row : session.execute(SimpleStatement.newInstance("SELECT version FROM " + keyspace + "." + TABLE)
+                .setTimeout(DDL_TIMEOUT))) {
+            applied.add(row.getInt(0));
+        }
+        int version = 0;
+        for (Migration step : STEPS) {
+            if (!applied.contains(step.version())) {
+                log.info("Applying schema step {} to {}: {}", step.version(), keyspace, step.description());
+                for (String statement : step.statements()) {
+                    ddl(session, statement.replace("{ks}", keyspace));
+                }
+                session.execute(SimpleStatement.newInstance("INSERT INTO " + keyspace + "." + TABLE
+                                + " (version, description, applied_at) VALUES (?, ?, ?)",
+                        step.version(), step.description(), Instant.now()).setTimeout(DDL_TIMEOUT));
+            }
+            version = step.version();
+        }
+        return version;
+    }
+
+    static List<String> tables() {
+        return List.of(AccountsTable.NAME, UsernamesTable.NAME, SessionsByTokenTable.NAME, SessionsByUserTable.NAME,
+                ContactsTable.NAME, RoomsTable.NAME, MembersByRoomTable.NAME, RoomsByUserTable.NAME, TimelineTable.NAME,
+                TimelineBucketsTable.NAME, ReadsTable.NAME, BlobChunksTable.NAME, BlobMetaTable.NAME, UploadsTable.NAME);
+    }
+
+    static String replication(Map<String, Integer> perDatacenter) {
+        return perDatacenter.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> "'" + e.getKey() + "': " + e.getValue())
+                .collect(Collectors.joining(", ", "{'class': 'NetworkTopologyStrategy', ", "}"));
+    }
+
+    private static void ddl(CqlSession session, String cql) {
+        session.execute(SimpleStatement.newInstance(cql).setTimeout(DDL_TIMEOUT));
+        // The driver waits for schema agreement after DDL; make sure before the next step builds on it.
+        if (!session.checkSchemaAgreement()) {
+            log.warn("No schema agreement yet after: {}", cql);
+        }
+    }
+}
