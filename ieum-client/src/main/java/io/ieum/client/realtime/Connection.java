@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ieum.client.ClientOptions;
 import io.ieum.client.IeumClientException;
@@ -276,9 +275,9 @@ public final class Connection implements AutoCloseable {
         scheduler.schedule(this::openSocket, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void ready(Socket s, JsonNode frame) {
+    private void ready(Socket s, IncomingFrame frame) {
         Instant receivedAt = clock.localNow();
-        Instant serverTime = Instant.parse(frame.path("serverTime").asText());
+        Instant serverTime = Instant.parse(frame.serverTime());
         clock.correct(serverTime, s.authSentAt == null ? receivedAt : s.authSentAt, receivedAt);
         String syncFrom;
         boolean reconnect;
@@ -346,22 +345,23 @@ public final class Connection implements AutoCloseable {
     // ---- frames from the server --------------------------------------------------------
 
     private void onFrame(Socket s, String text) {
-        JsonNode frame;
+        IncomingFrame frame;
         try {
-            frame = Json.tree(text);
+            frame = Json.mapper().readValue(text, IncomingFrame.class);
         } catch (Exception e) {
             log.warn("Ignoring a frame that is not JSON from {}", s.site());
             return;
         }
-        switch (frame.path("type").asText()) {
+        String type = frame.type() == null ? "" : frame.type();
+        switch (type) {
             case "ready" -> ready(s, frame);
-            case "ack" -> acked(Json.convert(frame, Ack.class));
+            case "ack" -> acked(new Ack(frame.id(), frame.roomId(), frame.status()));
             case "error" -> failed(s, frame);
-            case "entry" -> deliver(Json.convert(frame.path("entry"), EntryView.class));
+            case "entry" -> deliver(frame.entry());
             case "synced" -> synced(s, frame);
-            case "read" -> listener.onRead(Json.convert(frame, ReadEvent.class));
+            case "read" -> listener.onRead(new ReadEvent(frame.roomId(), frame.userId(), frame.upTo()));
             case "pong" -> s.missedPongs = 0;
-            default -> log.debug("Ignoring frame type {}", frame.path("type").asText());
+            default -> log.debug("Ignoring frame type {}", type);
         }
     }
 
@@ -372,10 +372,10 @@ public final class Connection implements AutoCloseable {
         });
     }
 
-    private void failed(Socket s, JsonNode frame) {
-        String ref = frame.path("ref").asText(null);
-        String code = frame.path("error").asText("error");
-        String message = frame.path("message").asText(code);
+    private void failed(Socket s, IncomingFrame frame) {
+        String ref = frame.ref();
+        String code = frame.error() == null ? "error" : frame.error();
+        String message = frame.message() == null ? code : frame.message();
         if (ref == null || outbox.get(ref).isEmpty()) {
             log.debug("Server error frame: {} {}", code, message);
             return;
@@ -396,12 +396,12 @@ public final class Connection implements AutoCloseable {
                 new IeumClientException(0, code, message)));
     }
 
-    private void synced(Socket s, JsonNode frame) {
-        for (JsonNode entry : frame.path("entries")) {
-            deliver(Json.convert(entry, EntryView.class));
+    private void synced(Socket s, IncomingFrame frame) {
+        if (frame.entries() != null) {
+            frame.entries().forEach(this::deliver);
         }
-        if (frame.path("hasMore").asBoolean(false)) {
-            s.write(Frames.syncAfter(frame.path("cursor").asText()));
+        if (frame.hasMore()) {
+            s.write(Frames.syncAfter(frame.cursor()));
         } else {
             caughtUp();
         }
@@ -500,15 +500,22 @@ public final class Connection implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
             if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
+                // Most frames arrive whole: skip the copy through the accumulator.
+                String text;
+                if (partial.length() == 0) {
+                    text = data.toString();
+                } else {
+                    text = partial.append(data).toString();
+                    partial.setLength(0);
+                }
                 try {
                     onFrame(this, text);
                 } catch (RuntimeException e) {
                     log.warn("Failed to handle a frame from {}", site, e);
                 }
+            } else {
+                partial.append(data);
             }
             webSocket.request(1);
             return null;
