@@ -39,6 +39,7 @@ final class Connection implements Device, Subscriber<WebSocketFrame> {
     private volatile long lastHeardNanos = System.nanoTime();
     private Subscription inbound;
     private volatile ScheduledFuture<?> timer;
+    private final SendWindow sends = new SendWindow(RealtimeSettings.MAX_SENDS_IN_FLIGHT);
 
     Connection(ServiceRequestContext ctx, Outbound out, Locale locale, FrameDispatcher dispatcher,
                RealtimeSettings settings) {
@@ -109,6 +110,12 @@ final class Connection implements Device, Subscriber<WebSocketFrame> {
     @Override
     public void onComplete() {
         out.close(CloseCodes.NORMAL, "bye");
+    }
+
+    // ---- sends waiting for storage ----
+
+    SendWindow sends() {
+        return sends;
     }
 
     // ---- authentication state ----

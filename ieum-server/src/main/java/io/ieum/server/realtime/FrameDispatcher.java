@@ -88,10 +88,21 @@ final class FrameDispatcher {
 
     private void run(Connection connection, AuthContext caller, ClientFrame frame) {
         if (frame instanceof ClientFrame.Send send) {
-            answerWhenDone(connection, send.errorRef(), services.messages()
-                    .sendChecked(caller, send.roomId(), send.id(), send.text(), send.replyTo(), send.attachments())
-                    .thenApply(result -> new ServerFrames.Ack(send.ref(), result.entry().id().toString(),
-                            result.entry().roomId().toString(), result.result() == AppendResult.STORED ? "stored" : "duplicate")));
+            if (!connection.sends().tryAcquire()) {
+                throw new IeumException(ErrorCode.BUSY, "sends waiting for storage on this socket: "
+                        + connection.sends().max() + " (expected: fewer; retry with the same ID after an ack)");
+            }
+            CompletableFuture<ServerFrames.Frame> ack;
+            try {
+                ack = services.messages()
+                        .sendChecked(caller, send.roomId(), send.id(), send.text(), send.replyTo(), send.attachments())
+                        .thenApply(result -> new ServerFrames.Ack(send.ref(), result.entry().id().toString(),
+                                result.entry().roomId().toString(), result.result() == AppendResult.STORED ? "stored" : "duplicate"));
+            } catch (RuntimeException rejected) {
+                connection.sends().release();
+                throw rejected;
+            }
+            answerWhenDone(connection, send.errorRef(), ack.whenComplete((done, failure) -> connection.sends().release()));
         } else if (frame instanceof ClientFrame.Read read) {
             answerWhenDone(connection, read.ref(), services.messages().markRead(caller, read.roomId(), read.upTo())
                     .thenApply(ignored -> (ServerFrames.Frame) null));

@@ -16,6 +16,13 @@ record RealtimeSettings(Duration authTimeout, Duration sessionCheckInterval, Dur
 
     static final int MAX_FRAME_BYTES = 64 * 1024;
 
+    /**
+     * Sends one socket may have waiting for storage. Past this a send is answered {@code busy} at
+     * once (the client retries it with the same ID), so an overloaded server pushes back with clear
+     * errors instead of letting one fast client fill the write queue and slow every ack.
+     */
+    static final int MAX_SENDS_IN_FLIGHT = 256;
+
     static final RealtimeSettings DEFAULTS = new RealtimeSettings(Duration.ofSeconds(10), Duration.ofSeconds(60),
             Duration.ofSeconds(150), 1024 * 1024);
 

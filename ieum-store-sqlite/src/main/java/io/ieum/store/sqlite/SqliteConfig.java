@@ -19,7 +19,8 @@ public record SqliteConfig(Path dataDir, int maxBatch, Duration busyTimeout, int
     public static final int DEFAULT_MAX_BATCH = 500;
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
     public static final int DEFAULT_READ_POOL_SIZE = 4;
-    public static final int DEFAULT_QUEUE_CAPACITY = 100_000;
+    /** About a second of writes at the rate one writer commits here: a longer queue only delays acks. */
+    public static final int DEFAULT_QUEUE_CAPACITY = 20_000;
 
     public SqliteConfig {
         requireNonNull(dataDir, "dataDir");

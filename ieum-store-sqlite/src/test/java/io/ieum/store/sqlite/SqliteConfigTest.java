@@ -17,7 +17,7 @@ class SqliteConfigTest {
         SqliteConfig config = SqliteConfig.of(DIR);
 
         assertThat(config.maxBatch()).isEqualTo(500);
-        assertThat(config.queueCapacity()).isEqualTo(100_000);
+        assertThat(config.queueCapacity()).isEqualTo(20_000);
         assertThat(config.databaseFile()).isEqualTo(DIR.resolve("ieum.db"));
     }
 
