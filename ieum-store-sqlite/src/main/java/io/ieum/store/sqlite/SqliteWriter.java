@@ -8,6 +8,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -31,6 +34,17 @@ final class SqliteWriter implements AutoCloseable {
     private final BlockingQueue<Pending<?>> queue;
     private final Thread thread;
     private final AtomicLong commits = new AtomicLong();
+    /**
+     * Completes the futures of committed batches, in commit order. What waits on them (pushing a
+     * message to every member, writing acks) then runs here, not on the writer, which meanwhile
+     * commits the next batch.
+     */
+    private final ExecutorService completer = Executors.newSingleThreadExecutor(
+            runnable -> {
+                Thread t = new Thread(runnable, "sqlite-completer");
+                t.setDaemon(true);
+                return t;
+            });
     private volatile boolean closing;
 
     SqliteWriter(SqlConnection connection, int maxBatch, int capacity) {
@@ -97,7 +111,7 @@ final class SqliteWriter implements AutoCloseable {
         List<Pending<?>> batch = new ArrayList<>(maxBatch);
         while (!(closing && queue.isEmpty())) {
             try {
-                Pending<?> first = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -132,9 +146,12 @@ final class SqliteWriter implements AutoCloseable {
             batch.forEach(pending -> pending.future.completeExceptionally(failure));
             return;
         }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).complete(results.get(i));
-        }
+        List<Pending<?>> committed = List.copyOf(batch);
+        completer.execute(() -> {
+            for (int i = 0; i < committed.size(); i++) {
+                committed.get(i).complete(results.get(i));
+            }
+        });
     }
 
     /** Runs one task; what it throws is its own result (a {@link Failure}), not the batch's. */
@@ -169,6 +186,14 @@ final class SqliteWriter implements AutoCloseable {
                 thread.join();
             } catch (InterruptedException e) {
                 interrupted = true; // finish committing what was accepted, then restore the flag
+            }
+        }
+        completer.shutdown();
+        while (!completer.isTerminated()) {
+            try {
+                completer.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
         if (interrupted) {
