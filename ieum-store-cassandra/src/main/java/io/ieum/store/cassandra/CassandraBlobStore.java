@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 
+import io.ieum.core.store.StoreArguments;
 import io.ieum.core.id.Ids;
 import io.ieum.core.id.UserId;
 import io.ieum.core.model.BlobInfo;
@@ -51,7 +52,7 @@ final class CassandraBlobStore implements BlobStore {
     public BlobInfo put(UserId uploader, InputStream content, long maxBytes) throws IOException {
         requireNonNull(uploader, "uploader");
         requireNonNull(content, "content");
-        Arguments.maxBytes(maxBytes);
+        StoreArguments.maxBytes(maxBytes);
         UUID uploadId = Ids.newTimeOrdered();
         MessageDigest digest = sha256();
         Semaphore permits = new Semaphore(CHUNKS_IN_FLIGHT);

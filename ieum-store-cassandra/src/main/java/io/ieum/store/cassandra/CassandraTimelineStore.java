@@ -14,6 +14,7 @@ import java.util.function.Function;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 
+import io.ieum.core.store.StoreArguments;
 import io.ieum.core.id.MessageId;
 import io.ieum.core.id.RoomId;
 import io.ieum.core.id.UserId;
@@ -115,7 +116,7 @@ final class CassandraTimelineStore implements TimelineStore {
     @Override
     public List<Entry> before(RoomId roomId, MessageId before, int limit) {
         requireNonNull(roomId, "roomId");
-        Arguments.limit(limit);
+        StoreArguments.limit(limit);
         List<Entry> page = new ArrayList<>(Math.min(limit, 64));
         Iterator<Long> walk = before == null
                 ? buckets.newestFirst(roomId)
@@ -132,7 +133,7 @@ final class CassandraTimelineStore implements TimelineStore {
     public List<Entry> after(RoomId roomId, MessageId after, int limit) {
         requireNonNull(roomId, "roomId");
         requireNonNull(after, "after");
-        Arguments.limit(limit);
+        StoreArguments.limit(limit);
         List<Entry> page = new ArrayList<>(Math.min(limit, 64));
         long first = TimeBuckets.bucketOf(after);
         Iterator<Long> walk = buckets.oldestFirstAtLeast(roomId, first);
@@ -152,7 +153,7 @@ final class CassandraTimelineStore implements TimelineStore {
     public int countUnread(RoomId roomId, MessageId after, UserId reader, int cap) {
         requireNonNull(roomId, "roomId");
         requireNonNull(reader, "reader");
-        Arguments.cap(cap);
+        StoreArguments.cap(cap);
         if (cap == 0) {
             return 0;
         }

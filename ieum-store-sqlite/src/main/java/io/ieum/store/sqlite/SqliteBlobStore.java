@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Optional;
 
+import io.ieum.core.store.StoreArguments;
 import io.ieum.core.id.UserId;
 import io.ieum.core.model.BlobInfo;
 import io.ieum.core.store.BlobStore;
@@ -32,7 +33,7 @@ final class SqliteBlobStore implements BlobStore {
     public BlobInfo put(UserId uploader, InputStream content, long maxBytes) throws IOException {
         requireNonNull(uploader, "uploader");
         requireNonNull(content, "content");
-        Arguments.maxBytes(maxBytes);
+        StoreArguments.maxBytes(maxBytes);
         BlobInfo info = files.write(content, maxBytes);
         writer.call(connection -> {
             blobs.insertIfAbsent(connection, info);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import io.ieum.core.store.StoreArguments;
 import io.ieum.core.id.MessageId;
 import io.ieum.core.id.RoomId;
 import io.ieum.core.id.UserId;
@@ -57,7 +58,7 @@ final class SqliteTimelineStore implements TimelineStore {
     @Override
     public List<Entry> before(RoomId roomId, MessageId before, int limit) {
         requireNonNull(roomId, "roomId");
-        Arguments.limit(limit);
+        StoreArguments.limit(limit);
         return reads.read(connection -> dao.before(connection, roomId, before, limit));
     }
 
@@ -65,7 +66,7 @@ final class SqliteTimelineStore implements TimelineStore {
     public List<Entry> after(RoomId roomId, MessageId after, int limit) {
         requireNonNull(roomId, "roomId");
         requireNonNull(after, "after");
-        Arguments.limit(limit);
+        StoreArguments.limit(limit);
         return reads.read(connection -> dao.after(connection, roomId, after, limit));
     }
 
@@ -78,7 +79,7 @@ final class SqliteTimelineStore implements TimelineStore {
     public int countUnread(RoomId roomId, MessageId after, UserId reader, int cap) {
         requireNonNull(roomId, "roomId");
         requireNonNull(reader, "reader");
-        Arguments.cap(cap);
+        StoreArguments.cap(cap);
         if (cap == 0) {
             return 0;
         }
