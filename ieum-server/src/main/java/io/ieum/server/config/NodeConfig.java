@@ -55,7 +55,7 @@ public record NodeConfig(@Nullable String name, List<String> peers) {
         while (value.endsWith("/")) {
             value = value.substring(0, value.length() - 1);
         }
-        String expected = "node.peers: '" + raw + "' (expected: a base URL like http://10.0.2.1:8080)";
+        String expected = "node.peers: '" + raw + "' (expected: a base URL like http://127.0.0.2:8080)";
         try {
             URI uri = new URI(value);
             boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());

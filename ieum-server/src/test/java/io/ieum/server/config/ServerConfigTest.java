@@ -52,9 +52,9 @@ class ServerConfigTest {
 
     @Test
     void peersShouldComeFromAYamlListOrCommaSeparatedFromTheEnvironment() throws IOException {
-        Path file = write("node:\n  peers: [http://10.0.2.1:8080, 'https://site3.example/']\n");
+        Path file = write("node:\n  peers: [http://127.0.0.2:8080, 'http://127.0.0.3:8080/']\n");
         assertThat(ServerConfig.load(file, Map.of()).node().peers())
-                .containsExactly("http://10.0.2.1:8080", "https://site3.example");
+                .containsExactly("http://127.0.0.2:8080", "http://127.0.0.3:8080");
         assertThat(ServerConfig.load(file, Map.of("IEUM_NODE_PEERS", "http://127.0.0.1:9001, http://127.0.0.1:9002")).node().peers())
                 .containsExactly("http://127.0.0.1:9001", "http://127.0.0.1:9002");
         assertThat(ServerConfig.defaults().node().peers()).isEmpty();
@@ -94,8 +94,8 @@ class ServerConfigTest {
             "limits:\\n  idMaxFutureSkew: 2h | limits.idMaxFutureSkew: '2h' (expected: a duration like 500ms, 10s, 5m, 2h or 30d, in 0s..1h)",
             "limits:\\n  sessionTtl: 1s     | limits.sessionTtl: '1s' (expected: a duration like 500ms, 10s, 5m, 2h or 30d, in 1m..3650d)",
             "node:\\n  name: 'a b'          | node.name: 'a b' (expected: 1-64 characters of A-Z, a-z, 0-9, '.', '_', '-')",
-            "node:\\n  peers: [ftp://x]   | node.peers: 'ftp://x' (expected: a base URL like http://10.0.2.1:8080)",
-            "node:\\n  peers: [http://a/b] | node.peers: 'http://a/b' (expected: a base URL like http://10.0.2.1:8080)",
+            "node:\\n  peers: [ftp://x]   | node.peers: 'ftp://x' (expected: a base URL like http://127.0.0.2:8080)",
+            "node:\\n  peers: [http://a/b] | node.peers: 'http://a/b' (expected: a base URL like http://127.0.0.2:8080)",
             "cluster:\\n  size: 3           | cluster: unknown section (expected one of: http, storage, limits, node)",
             "http: 8080                     | http: '8080' (expected: a mapping of keys to values)",
     })

@@ -36,7 +36,7 @@ class WebAssetsTest {
 
     @BeforeAll
     static void start() {
-        server = WebFixture.start(dataDir, 0, List.of("http://10.0.2.1:8080/"));
+        server = WebFixture.start(dataDir, 0, List.of("http://127.0.0.2:8080/"));
         client = new Client(server.uri());
     }
 
@@ -95,7 +95,7 @@ class WebAssetsTest {
         assertThat(reply.status()).isEqualTo(200);
         String self = "http://127.0.0.1:" + server.port();
         assertThat(reply.json().path("self").asText()).isEqualTo(self);
-        assertThat(reply.json().path("sites").toString()).isEqualTo("[\"" + self + "\",\"http://10.0.2.1:8080\"]");
+        assertThat(reply.json().path("sites").toString()).isEqualTo("[\"" + self + "\",\"http://127.0.0.2:8080\"]");
     }
 
     @Test
