@@ -115,17 +115,19 @@ public final class IeumServer implements AutoCloseable {
                 .errorHandler(new JsonErrorHandler(errors))
                 .maxRequestLength(config.http().maxRequestBytes())
                 // Armeria's graceful shutdown waits for requests in flight; new ones get 503 busy.
-                .gracefulShutdownTimeout(Duration.ZERO, config.http().shutdownGrace())
-                .decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("ieum.http")))
-                .decorator(accessLog())
-                // Bearer tokens, never cookies: a web client loaded from one site may call another.
-                .decorator(CorsService.builderForAnyOrigin()
-                        .allowRequestMethods(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)
-                        .allowRequestHeaders(HttpHeaderNames.AUTHORIZATION, HttpHeaderNames.CONTENT_TYPE,
-                                HttpHeaderNames.ACCEPT_LANGUAGE)
-                        .exposeHeaders(HttpHeaderNames.RETRY_AFTER)
-                        .preflightResponseHeader(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "600")
-                        .newDecorator());
+                .gracefulShutdownTimeout(Duration.ZERO, config.http().shutdownGrace());
+        // Not on /ws: a WebSocket is one request that lives for hours, and each decorator keeps
+        // per-request state for that long (measured in docs/benchmarks.md: kilobytes per idle socket).
+        exceptWebSocket(sb, MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("ieum.http")));
+        exceptWebSocket(sb, accessLog());
+        // Bearer tokens, never cookies: a web client loaded from one site may call another.
+        exceptWebSocket(sb, CorsService.builderForAnyOrigin()
+                .allowRequestMethods(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)
+                .allowRequestHeaders(HttpHeaderNames.AUTHORIZATION, HttpHeaderNames.CONTENT_TYPE,
+                        HttpHeaderNames.ACCEPT_LANGUAGE)
+                .exposeHeaders(HttpHeaderNames.RETRY_AFTER)
+                .preflightResponseHeader(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "600")
+                .newDecorator());
 
         Responses responses = new Responses(json);
         BearerAuth auth = new BearerAuth(services.accounts());
@@ -187,6 +189,12 @@ public final class IeumServer implements AutoCloseable {
     }
 
     /** Every request at debug; only server failures (5xx, or a failure before answering) at warn. */
+    private static void exceptWebSocket(ServerBuilder sb,
+                                        java.util.function.Function<? super com.linecorp.armeria.server.HttpService,
+                                                ? extends com.linecorp.armeria.server.HttpService> decorator) {
+        sb.routeDecorator().pathPrefix("/").exclude("/ws").build(decorator);
+    }
+
     private static java.util.function.Function<? super com.linecorp.armeria.server.HttpService, LoggingService> accessLog() {
         LogWriter writer = LogWriter.builder()
                 .requestLogLevel(LogLevel.DEBUG)
