@@ -64,6 +64,9 @@ final class InternalEventsService {
                 return HttpResponse.of(HttpStatus.UNAUTHORIZED, MediaType.JSON_UTF_8,
                         "{\"error\":\"unauthorized\",\"message\":\"internal endpoint (expected: the cluster secret)\"}");
             }
+            if (shuttingDown) {
+                return HttpResponse.of(HttpStatus.SERVICE_UNAVAILABLE);
+            }
             if (origin.equals(req.headers().get(ORIGIN_HEADER))) {
                 return HttpResponse.of(HttpStatus.CONFLICT); // a node listed among its own peers
             }

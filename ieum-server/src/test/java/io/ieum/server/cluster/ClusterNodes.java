@@ -24,12 +24,22 @@ final class ClusterNodes {
 
     private ClusterNodes() {}
 
+    /**
+     * A port free now, chosen below Linux's ephemeral range (32768+) so that it cannot be taken by an
+     * outgoing connection before the node binds it — nor fail when a load test on the same machine
+     * has used up the ephemeral ports.
+     */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        IOException last = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (IOException e) {
+                last = e;
+            }
         }
+        throw new UncheckedIOException(last);
     }
 
     /** A fresh data directory under target/ (JUnit's @TempDir is not there yet in @BeforeAll of a per-class test). */
