@@ -71,7 +71,7 @@ public final class ClusterMembership {
         return sb.toString();
     }
 
-    void markUp(String peer) {
+    synchronized void markUp(String peer) {
         PeerStatus before = status.get(peer);
         if (before != null && !before.up()) {
             status.put(peer, new PeerStatus(true, clock.instant(), "connected"));
@@ -79,7 +79,7 @@ public final class ClusterMembership {
         }
     }
 
-    void markDown(String peer, String why) {
+    synchronized void markDown(String peer, String why) {
         PeerStatus before = status.get(peer);
         if (before == null) {
             return;
@@ -93,7 +93,7 @@ public final class ClusterMembership {
     }
 
     /** The peer turned out to be this node (the same list of peers is given to every node). */
-    void forget(String peer) {
+    synchronized void forget(String peer) {
         status.remove(peer);
     }
 }

@@ -15,6 +15,7 @@ final class FrozenPeer implements AutoCloseable {
 
     private final Server server;
     private volatile boolean frozen;
+    private volatile boolean stalled;
 
     private FrozenPeer() {
         WebSocketService ws = WebSocketService.builder((ctx, in) -> {
@@ -25,13 +26,16 @@ final class FrozenPeer implements AutoCloseable {
                 @Override
                 public void onSubscribe(Subscription s) {
                     this.s = s;
-                    s.request(Long.MAX_VALUE);
+                    s.request(1);
                 }
 
                 @Override
                 public void onNext(WebSocketFrame frame) {
                     if (frame.type() == WebSocketFrameType.TEXT && frame.text().contains("\"hb\"") && !frozen) {
                         out.tryWrite(WebSocketFrame.ofText(ClusterWire.HEARTBEAT));
+                    }
+                    if (!stalled) {
+                        s.request(1); // stalled: stop reading, so the sender's socket buffers fill up
                     }
                 }
 
@@ -61,6 +65,11 @@ final class FrozenPeer implements AutoCloseable {
 
     void freeze() {
         frozen = true;
+    }
+
+    /** Stops reading altogether (a peer that cannot keep up). */
+    void stall() {
+        stalled = true;
     }
 
     @Override
