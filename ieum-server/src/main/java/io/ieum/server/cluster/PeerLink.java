@@ -159,7 +159,9 @@ final class PeerLink {
                     nextHeartbeat = now + intervalNanos;
                     continue;
                 }
-                String frame = queue.poll(Math.min(nextHeartbeat - now, intervalNanos), TimeUnit.NANOSECONDS);
+                // Wake for the next heartbeat or the moment the peer would have been silent too long.
+                long wait = Math.min(nextHeartbeat, c.lastHeard + timeoutNanos + 1) - now;
+                String frame = queue.poll(Math.max(wait, 1), TimeUnit.NANOSECONDS);
                 if (frame != null) {
                     send(c, frame);
                     metrics.forwarded.increment();

@@ -36,7 +36,7 @@ class ClusterMembershipTest {
             long downMillis = (System.nanoTime() - stopped) / 1_000_000;
             PeerStatus down = a.cluster().membership().view().get(urlB);
             assertThat(Duration.between(stoppedAt, down.since())).isLessThan(Duration.ofSeconds(2));
-            System.out.println("[cluster] peer stopped -> seen down after " + downMillis + " ms; marked down "
+            System.out.println("[cluster] peer stopped: close() plus polling took " + downMillis + " ms; node A marked it down "
                     + Duration.between(stoppedAt, down.since()).toMillis() + " ms after close() began (" + down.detail() + ")");
 
             // A peer being down is not this node's failure.
