@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import com.linecorp.armeria.common.annotation.Nullable;
 import com.linecorp.armeria.server.HttpService;
 
 import io.ieum.core.id.RoomId;
@@ -36,10 +37,11 @@ public final class Cluster implements AutoCloseable {
     private final InternalEventsService endpoint;
     private final ClusterMembership membership;
     private final List<PeerLink> links;
+    @Nullable
     private final ExecutorService httpExecutor;
 
     private Cluster(String origin, ClusterEventSink sink, InternalEventsService endpoint, ClusterMembership membership,
-                    List<PeerLink> links, ExecutorService httpExecutor) {
+                    List<PeerLink> links, @Nullable ExecutorService httpExecutor) {
         this.origin = origin;
         this.sink = sink;
         this.endpoint = endpoint;
@@ -61,15 +63,16 @@ public final class Cluster implements AutoCloseable {
         ClusterWire wire = new ClusterWire();
         ClusterMetrics metrics = new ClusterMetrics(meters);
         ClusterMembership membership = new ClusterMembership(node.peers(), clock, meters);
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "ieum-cluster-http-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        HttpClient http = HttpClient.newBuilder().executor(executor).version(HttpClient.Version.HTTP_1_1).build();
         List<PeerLink> links = new ArrayList<>();
-        if (node.clusterSecret() != null) {
+        ExecutorService executor = null;
+        if (node.clusterSecret() != null && !node.peers().isEmpty()) {
+            AtomicInteger threads = new AtomicInteger();
+            executor = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "ieum-cluster-http-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            HttpClient http = HttpClient.newBuilder().executor(executor).version(HttpClient.Version.HTTP_1_1).build();
             for (String peer : node.peers()) {
                 links.add(new PeerLink(peer, node.clusterSecret(), origin, node.heartbeatInterval(), node.heartbeatTimeout(),
                         QUEUE_CAPACITY, http, membership, metrics));
@@ -116,6 +119,8 @@ public final class Cluster implements AutoCloseable {
     public void close() {
         endpoint.shutdown();
         links.forEach(PeerLink::close);
-        httpExecutor.shutdownNow();
+        if (httpExecutor != null) {
+            httpExecutor.shutdownNow();
+        }
     }
 }
