@@ -63,6 +63,21 @@ interface DeliveryContract {
     }
 
     @Test
+    default void messageSentOverTheWebSocketOfNodeBShouldBePushedToNodeA() {
+        User mina = rest(nodeB()).newUser("mina");
+        User joon = rest(nodeA()).newUser("joon");
+        String room = group(nodeA(), mina, joon);
+        try (LiveSocket joonOnA = LiveSocket.open(nodeA(), joon.token());
+             LiveSocket minaOnB = LiveSocket.open(nodeB(), mina.token())) {
+            String id = Client.newMessageId();
+            minaOnB.send("{\"type\":\"send\",\"id\":\"" + id + "\",\"roomId\":\"" + room + "\",\"text\":\"안녕\"}");
+            minaOnB.await("ack", f -> true);
+
+            assertThat(joonOnA.awaitEntry(id).path("text").asText()).isEqualTo("안녕");
+        }
+    }
+
+    @Test
     default void readPositionMovedOnNodeBShouldBePushedToSocketsOnNodeA() {
         User mina = rest(nodeA()).newUser("mina");
         User joon = rest(nodeB()).newUser("joon");

@@ -41,6 +41,10 @@ final class LiveSocket implements WebSocket.Listener, AutoCloseable {
         return s;
     }
 
+    void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
     void onFrame(Consumer<JsonNode> action) {
         this.onFrame = action;
     }
