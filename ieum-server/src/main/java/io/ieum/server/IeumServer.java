@@ -38,6 +38,7 @@ import io.ieum.server.api.RoomsApi;
 import io.ieum.server.api.SessionsApi;
 import io.ieum.server.api.SitesApi;
 import io.ieum.server.api.SyncApi;
+import io.ieum.server.cluster.Cluster;
 import io.ieum.server.config.ServerConfig;
 import io.ieum.server.error.ErrorMapper;
 import io.ieum.server.error.ErrorMessages;
@@ -72,9 +73,12 @@ public final class IeumServer implements AutoCloseable {
     private final Storage storage;
     private final Services services;
     private final Realtime realtime;
+    private final Cluster cluster;
     private boolean closed;
 
-    private IeumServer(ServerConfig config, Server server, Storage storage, Services services, Realtime realtime) {
+    private IeumServer(ServerConfig config, Server server, Storage storage, Services services, Realtime realtime,
+                       Cluster cluster) {
+        this.cluster = cluster;
         this.config = config;
         this.server = server;
         this.storage = storage;
@@ -103,9 +107,18 @@ public final class IeumServer implements AutoCloseable {
         Metrics metrics = new Metrics(meters);
 
         EventSink delivery = RealtimeWiring.delivery(json, meters);
-        Services services = Services.create(storage, delivery, config.limits(), clock, new PasswordHasher());
         String nodeName = config.node().nameOr(hostname(), config.http().port() != 0 ? config.http().port()
                 : ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
+        // Services publish to the cluster sink: local sockets first, then every live peer.
+        Cluster cluster = Cluster.create(config.node(), nodeName, delivery, meters, clock);
+        Services services;
+        try {
+            services = Services.create(storage, cluster.events(), config.limits(), clock, new PasswordHasher());
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+        cluster.onMembersChanged(services.membership()::invalidate);
         Realtime realtime = RealtimeWiring.endpoint(services, delivery, json, messages, meters, nodeName, clock);
 
         ServerBuilder sb = Server.builder()
@@ -142,13 +155,20 @@ public final class IeumServer implements AutoCloseable {
         new ExportApi(new ExportWriter(services, json, clock)).register(router);
         new SitesApi(config.node().peers(), responses).register(router);
         sb.service("/ws", realtime.webSocket());
-        sb.service("/health", new HealthService(storage.health(), realtime::connectionCount, json));
+        sb.service(Cluster.PATH, cluster.internalService());
+        sb.service("/health", new HealthService(storage.health(), realtime::connectionCount,
+                cluster.hasPeers() ? cluster.membership()::summary : null, json));
         sb.service("/metrics", new MetricsService(meters));
         new WebAssets().register(sb);
 
         Server server = sb.build();
-        server.start().join();
-        IeumServer ieum = new IeumServer(config, server, storage, services, realtime);
+        try {
+            server.start().join();
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+        IeumServer ieum = new IeumServer(config, server, storage, services, realtime, cluster);
         log.info("Ieum listening on {} (node {}, storage {} at {})", ieum.uri(), nodeName, storage.backend(),
                 config.storage().dataDir());
         return ieum;
@@ -166,6 +186,11 @@ public final class IeumServer implements AutoCloseable {
         return services;
     }
 
+    /** The other nodes as this one sees them, and the node-to-node event bus. */
+    public Cluster cluster() {
+        return cluster;
+    }
+
     /**
      * Stops gracefully: realtime sockets are told to reconnect elsewhere (1001), requests in flight get
      * up to {@code shutdownGrace} to finish, and only then is storage closed, which commits every
@@ -178,6 +203,11 @@ public final class IeumServer implements AutoCloseable {
         }
         closed = true;
         log.info("Ieum stopping: {}", uri());
+        try {
+            cluster.close(); // peers see this node down at once; nothing more is forwarded
+        } catch (RuntimeException e) {
+            log.warn("Cluster shutdown failed", e);
+        }
         try {
             realtime.shutdown();
         } catch (RuntimeException e) {

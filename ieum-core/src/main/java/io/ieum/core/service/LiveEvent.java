@@ -32,4 +32,16 @@ public sealed interface LiveEvent {
             requireNonNull(upTo, "upTo");
         }
     }
+
+    /**
+     * A room's members changed. Carries nothing to push to devices (they learn of the change from the
+     * timeline entry); it tells the other nodes to drop their cached members of the room at once, so
+     * a removed member stops receiving, and a new one starts, without waiting for the cache to expire.
+     * Published with no recipients.
+     */
+    record MembersChanged(RoomId roomId) implements LiveEvent {
+        public MembersChanged {
+            requireNonNull(roomId, "roomId");
+        }
+    }
 }

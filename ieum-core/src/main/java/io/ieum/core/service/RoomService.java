@@ -103,7 +103,7 @@ public final class RoomService {
         for (Account invitee : invitees) {
             rooms.addMember(new Member(room.id(), invitee.id(), MemberRole.MEMBER, now));
         }
-        membership.invalidate(room.id());
+        membersChanged(room.id());
         appendEvent(room.id(), caller.userId(), EntryKind.ROOM_CREATED, roomName);
         for (Account invitee : invitees) {
             appendEvent(room.id(), caller.userId(), EntryKind.MEMBER_JOINED, invitee.id().toString());
@@ -125,7 +125,7 @@ public final class RoomService {
         for (Account invitee : fresh) {
             rooms.addMember(new Member(room.id(), invitee.id(), MemberRole.MEMBER, now));
         }
-        membership.invalidate(roomId);
+        membersChanged(roomId);
         for (Account invitee : fresh) {
             appendEvent(roomId, caller.userId(), EntryKind.MEMBER_JOINED, invitee.id().toString());
         }
@@ -138,7 +138,7 @@ public final class RoomService {
         // Announce first, so that the leaver's own devices receive the event too.
         appendEvent(roomId, caller.userId(), EntryKind.MEMBER_LEFT, caller.userId().toString());
         rooms.removeMember(roomId, caller.userId());
-        membership.invalidate(roomId);
+        membersChanged(roomId);
     }
 
     public void removeMember(AuthContext caller, RoomId roomId, UserId target) {
@@ -155,7 +155,7 @@ public final class RoomService {
         }
         appendEvent(roomId, caller.userId(), EntryKind.MEMBER_REMOVED, target.toString());
         rooms.removeMember(roomId, target);
-        membership.invalidate(roomId);
+        membersChanged(roomId);
     }
 
     public RoomDetails details(AuthContext caller, RoomId roomId) {
@@ -182,6 +182,12 @@ public final class RoomService {
         return new RoomSummary(room, membership.memberIds(room.id()).size(), latest, unread);
     }
 
+    /** Drops this node's cached members of the room and tells the other nodes to do the same. */
+    private void membersChanged(RoomId roomId) {
+        membership.invalidate(roomId);
+        events.publish(List.of(), new LiveEvent.MembersChanged(roomId));
+    }
+
     private Room groupRoom(RoomId roomId) {
         Room room = rooms.room(roomId).orElseThrow(() -> IeumException.notFound("roomId: " + roomId + " (expected: an existing room)"));
         if (room.kind() != RoomKind.GROUP) {
@@ -198,7 +204,7 @@ public final class RoomService {
         Instant now = clock.instant();
         rooms.addMember(new Member(room.id(), a, MemberRole.MEMBER, now));
         rooms.addMember(new Member(room.id(), b, MemberRole.MEMBER, now));
-        membership.invalidate(room.id());
+        membersChanged(room.id());
     }
 
     private List<Account> resolveInvitees(AuthContext caller, List<String> usernames) {

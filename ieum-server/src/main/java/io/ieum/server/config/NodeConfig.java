@@ -3,6 +3,7 @@ package io.ieum.server.config;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -13,23 +14,67 @@ import com.linecorp.armeria.common.annotation.Nullable;
  * and the other sites a client may move to when this one stops answering.
  *
  * @param name  the name, or {@code null} to use {@code <hostname>-<port>}
- * @param peers base URLs ({@code http://host:port}) of the other sites, in the order clients try them
+ * @param peers base URLs ({@code http://host:port}) of the other sites, in the order clients try them;
+ *              also the nodes this one forwards live events to (see {@code io.ieum.server.cluster})
+ * @param clusterSecret      shared by every node of the deployment, sent on the node-to-node
+ *                           connection ({@code /internal/events}); required when {@code peers} is set
+ * @param heartbeatInterval  how often a node asks each peer whether it is alive
+ * @param heartbeatTimeout   a peer silent for this long is marked down
  */
-public record NodeConfig(@Nullable String name, List<String> peers) {
+public record NodeConfig(@Nullable String name, List<String> peers, @Nullable String clusterSecret,
+                         Duration heartbeatInterval, Duration heartbeatTimeout) {
 
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    public static final int MIN_SECRET = 16;
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofMillis(500);
+    public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofMillis(1500);
     public static final NodeConfig DEFAULTS = new NodeConfig(null, List.of());
 
     public NodeConfig {
         requireNonNull(peers, "peers");
+        requireNonNull(heartbeatInterval, "heartbeatInterval");
+        requireNonNull(heartbeatTimeout, "heartbeatTimeout");
         if (name != null && !ALLOWED.matcher(name).matches()) {
             throw new InvalidConfigException("node.name: '" + name + "' (expected: 1-64 characters of A-Z, a-z, 0-9, '.', '_', '-')");
         }
         peers = peers.stream().map(NodeConfig::baseUrl).toList();
+        if (clusterSecret != null && clusterSecret.isBlank()) {
+            clusterSecret = null;
+        }
+        if (clusterSecret != null && clusterSecret.strip().length() < MIN_SECRET) {
+            // never echo the secret itself
+            throw new InvalidConfigException("node.clusterSecret: " + clusterSecret.strip().length()
+                    + " characters (expected: at least " + MIN_SECRET + ")");
+        }
+        if (!peers.isEmpty() && clusterSecret == null) {
+            throw new InvalidConfigException("node.clusterSecret: missing (expected: a shared secret of at least "
+                    + MIN_SECRET + " characters when node.peers is set)");
+        }
+        if (clusterSecret != null) {
+            clusterSecret = clusterSecret.strip();
+        }
+        if (heartbeatTimeout.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
+            throw new InvalidConfigException("node.heartbeatTimeout: " + HumanUnits.format(heartbeatTimeout)
+                    + " (expected: at least twice node.heartbeatInterval, " + HumanUnits.format(heartbeatInterval) + ")");
+        }
     }
 
     public NodeConfig(@Nullable String name) {
         this(name, List.of());
+    }
+
+    public NodeConfig(@Nullable String name, List<String> peers) {
+        this(name, peers, null, DEFAULT_HEARTBEAT_INTERVAL, DEFAULT_HEARTBEAT_TIMEOUT);
+    }
+
+    public NodeConfig withCluster(List<String> newPeers, @Nullable String secret) {
+        return new NodeConfig(name, newPeers, secret, heartbeatInterval, heartbeatTimeout);
+    }
+
+    @Override
+    public String toString() {
+        return "NodeConfig[name=" + name + ", peers=" + peers + ", clusterSecret=" + (clusterSecret == null ? "none" : "***")
+                + ", heartbeatInterval=" + heartbeatInterval + ", heartbeatTimeout=" + heartbeatTimeout + "]";
     }
 
     /** The configured name, or {@code <hostname>-<port>} for the port actually bound. */
@@ -46,7 +91,11 @@ public record NodeConfig(@Nullable String name, List<String> peers) {
         if (name != null && !ALLOWED.matcher(name).matches()) {
             throw s.invalid("name", name, "1-64 characters of A-Z, a-z, 0-9, '.', '_', '-'");
         }
-        return new NodeConfig(name, s.stringList("peers"));
+        List<String> peers = s.stringList("peers");
+        String secret = s.string("clusterSecret", null);
+        Duration interval = s.duration("heartbeatInterval", DEFAULT_HEARTBEAT_INTERVAL, Duration.ofMillis(50), Duration.ofSeconds(30));
+        Duration timeout = s.duration("heartbeatTimeout", DEFAULT_HEARTBEAT_TIMEOUT, Duration.ofMillis(100), Duration.ofMinutes(5));
+        return new NodeConfig(name, peers, secret, interval, timeout);
     }
 
     /** {@code http(s)://host[:port]} without a trailing slash; anything else is a configuration error. */

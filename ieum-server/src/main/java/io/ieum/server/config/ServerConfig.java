@@ -79,12 +79,22 @@ public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits
     }
 
     public ServerConfig withNodeName(String name) {
-        return new ServerConfig(http, storage, limits, new NodeConfig(name, node.peers()));
+        return new ServerConfig(http, storage, limits, new NodeConfig(name, node.peers(), node.clusterSecret(),
+                node.heartbeatInterval(), node.heartbeatTimeout()));
     }
 
     /** The other sites' base URLs, as {@code node.peers} (or {@code IEUM_NODE_PEERS}) sets them. */
     public ServerConfig withPeers(List<String> peers) {
-        return new ServerConfig(http, storage, limits, new NodeConfig(node.name(), peers));
+        return new ServerConfig(http, storage, limits, node.withCluster(peers, node.clusterSecret()));
+    }
+
+    /** The other nodes and the secret they share, as {@code node.peers} and {@code node.clusterSecret} set them. */
+    public ServerConfig withCluster(List<String> peers, String clusterSecret) {
+        return new ServerConfig(http, storage, limits, node.withCluster(peers, clusterSecret));
+    }
+
+    public ServerConfig withNode(NodeConfig newNode) {
+        return new ServerConfig(http, storage, limits, newNode);
     }
 
     private static Map<String, Object> readYaml(Path file) {

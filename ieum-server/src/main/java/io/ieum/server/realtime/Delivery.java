@@ -46,6 +46,9 @@ public final class Delivery implements EventSink {
     public void publish(Collection<UserId> recipients, LiveEvent event) {
         requireNonNull(recipients, "recipients");
         requireNonNull(event, "event");
+        if (event instanceof LiveEvent.MembersChanged) {
+            return; // nothing to push: devices learn of membership changes from the timeline entry
+        }
         published.increment();
         WebSocketFrame frame = null;
         int written = 0;

@@ -52,12 +52,29 @@ class ServerConfigTest {
 
     @Test
     void peersShouldComeFromAYamlListOrCommaSeparatedFromTheEnvironment() throws IOException {
-        Path file = write("node:\n  peers: [http://127.0.0.2:8080, 'http://127.0.0.3:8080/']\n");
+        Path file = write("node:\n  peers: [http://127.0.0.2:8080, 'http://127.0.0.3:8080/']\n  clusterSecret: s3cret-s3cret-s3cret\n");
         assertThat(ServerConfig.load(file, Map.of()).node().peers())
                 .containsExactly("http://127.0.0.2:8080", "http://127.0.0.3:8080");
         assertThat(ServerConfig.load(file, Map.of("IEUM_NODE_PEERS", "http://127.0.0.1:9001, http://127.0.0.1:9002")).node().peers())
                 .containsExactly("http://127.0.0.1:9001", "http://127.0.0.1:9002");
         assertThat(ServerConfig.defaults().node().peers()).isEmpty();
+    }
+
+    @Test
+    void clusterSecretShouldBeRequiredWithPeersAndNeverShownInErrors() throws IOException {
+        Path noSecret = write("node:\n  peers: [http://127.0.0.2:8080]\n");
+        assertThatThrownBy(() -> ServerConfig.load(noSecret, Map.of()))
+                .hasMessage("node.clusterSecret: missing (expected: a shared secret of at least 16 characters when node.peers is set)");
+        assertThatThrownBy(() -> ServerConfig.load(noSecret, Map.of("IEUM_NODE_CLUSTERSECRET", "short-one")))
+                .hasMessage("node.clusterSecret: 9 characters (expected: at least 16)");
+        ServerConfig fromEnv = ServerConfig.load(noSecret, Map.of("IEUM_NODE_CLUSTERSECRET", "0123456789abcdef-xyz"));
+        assertThat(fromEnv.node().clusterSecret()).isEqualTo("0123456789abcdef-xyz");
+        assertThat(fromEnv.node().toString()).doesNotContain("0123456789abcdef");
+        assertThat(fromEnv.node().heartbeatInterval()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(fromEnv.node().heartbeatTimeout()).isEqualTo(java.time.Duration.ofMillis(1500));
+        Path tooTight = write("node:\n  heartbeatInterval: 1s\n  heartbeatTimeout: 1500ms\n");
+        assertThatThrownBy(() -> ServerConfig.load(tooTight, Map.of()))
+                .hasMessage("node.heartbeatTimeout: 1500ms (expected: at least twice node.heartbeatInterval, 1s)");
     }
 
     @Test

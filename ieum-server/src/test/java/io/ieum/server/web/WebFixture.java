@@ -39,7 +39,7 @@ final class WebFixture {
 
     static IeumServer start(Path dataDir, int port, List<String> peers) {
         return IeumServer.start(ServerConfig.defaults().withPort(port).withDataDir(dataDir)
-                .withLimits(TestServers.SMALL).withPeers(peers));
+                .withLimits(TestServers.SMALL).withCluster(peers, "web-fixture-cluster-secret"));
     }
 
     /** The base URL the browser uses (127.0.0.1 is a secure context, so service workers run). */
