@@ -84,7 +84,7 @@ public final class IeumServer implements AutoCloseable {
 
     public static IeumServer start(ServerConfig config) {
         requireNonNull(config, "config");
-        Storage storage = StorageFactory.open(config.storage());
+        Storage storage = StorageFactory.open(config.storage(), config.cassandra());
         try {
             return wire(config, storage);
         } catch (RuntimeException e) {
