@@ -48,6 +48,7 @@ import io.ieum.server.http.Responses;
 import io.ieum.server.http.Router;
 import io.ieum.server.json.Json;
 import io.ieum.server.ops.HealthService;
+import io.ieum.server.ops.StatusService;
 import io.ieum.server.ops.Metrics;
 import io.ieum.server.ops.MetricsService;
 import io.ieum.server.web.WebAssets;
@@ -142,6 +143,9 @@ public final class IeumServer implements AutoCloseable {
         sb.service("/ws", realtime.webSocket());
         sb.service("/health", new HealthService(storage.health(), realtime::connectionCount, json));
         sb.service("/metrics", new MetricsService(meters));
+        String site = "cassandra".equals(config.storage().backend()) ? config.cassandra().localDatacenter() : null;
+        new StatusService(nodeName, site, storage.backend(), storage.health(), config.node().peers(), json, clock)
+                .register(sb);
         new WebAssets().register(sb);
 
         Server server = sb.build();
