@@ -152,7 +152,9 @@ public final class IeumServer implements AutoCloseable {
         server.start().join();
         IeumServer ieum = new IeumServer(config, server, storage, services, realtime);
         log.info("Ieum listening on {} (node {}, storage {} at {})", ieum.uri(), nodeName, storage.backend(),
-                config.storage().dataDir());
+                "cassandra".equals(config.storage().backend())
+                        ? config.cassandra().localDatacenter() + " via " + config.cassandra().contactPoints()
+                        : config.storage().dataDir());
         return ieum;
     }
 
