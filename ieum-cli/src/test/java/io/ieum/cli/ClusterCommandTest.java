@@ -93,6 +93,16 @@ class ClusterCommandTest {
     }
 
     @Test
+    void aPidFileNamingAnotherProcessShouldNotBeTakenForTheSitesNode() throws IOException {
+        IeumSites sites = IeumSites.create(dir, SiteAddressing.DEFAULT, 8081);
+        java.nio.file.Files.createDirectories(sites.siteDir(Site.of(1)));
+        java.nio.file.Files.writeString(sites.siteDir(Site.of(1)).resolve("ieum.pid"), Long.toString(ProcessHandle.current().pid()));
+        assertThat(sites.process(Site.of(1))).isEmpty();
+        sites.kill(Site.of(1));
+        assertThat(ProcessHandle.current().isAlive()).isTrue();
+    }
+
+    @Test
     void koreanBundleShouldTranslateEveryKey() throws IOException {
         Properties en = load("/i18n/cli.properties");
         Properties ko = load("/i18n/cli_ko.properties");
