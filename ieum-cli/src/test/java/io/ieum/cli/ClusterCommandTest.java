@@ -103,6 +103,16 @@ class ClusterCommandTest {
     }
 
     @Test
+    void thisJvmsJavaAndClasspathShouldRunTheCliAsAChildProcess() throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), IeumCli.class.getName(), "--version")
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(child.waitFor()).as(output).isZero();
+        assertThat(output).contains("ieum 0.1.0");
+    }
+
+    @Test
     void koreanBundleShouldTranslateEveryKey() throws IOException {
         Properties en = load("/i18n/cli.properties");
         Properties ko = load("/i18n/cli_ko.properties");
