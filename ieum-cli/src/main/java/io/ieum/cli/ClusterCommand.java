@@ -231,7 +231,7 @@ final class ClusterCommand implements Runnable {
             long started = System.nanoTime();
             IeumSites.attach(dirOption.dir).ifPresent(ieum -> ieum.kill(which.get()));
             LocalCluster.attach(dirOption.cassandraDir()).kill(which.get());
-            out.println(Messages.get("cluster.kill.done", site, millis(started)));
+            out.println(Messages.get("cluster.kill.done", site, Long.toString(millis(started))));
             out.flush();
             return ExitCodes.OK;
         }
@@ -308,7 +308,7 @@ final class ClusterCommand implements Runnable {
     static void startIeum(PrintWriter out, IeumSites ieum, List<Site> sites, long started) throws TimeoutException {
         for (Site site : sites) {
             ProcessHandle p = ieum.start(site);
-            out.println(Messages.get("cluster.up.ieum", site.number(), ieum.url(site), p.pid()));
+            out.println(Messages.get("cluster.up.ieum", site.number(), ieum.url(site), Long.toString(p.pid())));
         }
         out.flush();
         for (Site site : sites) {
