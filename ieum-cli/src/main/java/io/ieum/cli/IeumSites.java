@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import io.ieum.devcluster.Site;
 import io.ieum.devcluster.SiteAddressing;
@@ -56,7 +58,7 @@ final class IeumSites {
     /** New sites in {@code dir}, run with this JVM's java and classpath; writes the settings file. */
     static IeumSites create(Path dir, SiteAddressing addressing, int basePort) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        IeumSites sites = new IeumSites(dir, addressing, basePort, java, System.getProperty("java.class.path"));
+        IeumSites sites = new IeumSites(dir, addressing, basePort, java, absolute(System.getProperty("java.class.path")));
         sites.writeSettings();
         return sites;
     }
@@ -251,6 +253,14 @@ final class IeumSites {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /** Children run in their site's directory: a relative entry ({@code java -jar ieum-cli/target/ieum.jar}) would not resolve there. */
+    static String absolute(String classpath) {
+        return Arrays.stream(classpath.split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private static void writeString(Path file, String text) {

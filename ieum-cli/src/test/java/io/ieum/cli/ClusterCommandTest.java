@@ -113,6 +113,13 @@ class ClusterCommandTest {
     }
 
     @Test
+    void childClasspathShouldBeAbsoluteBecauseChildrenRunInTheirSiteDirectory() {
+        String cp = IeumSites.absolute("ieum-cli/target/ieum.jar" + java.io.File.pathSeparator + "/opt/x.jar");
+        assertThat(cp.split(java.io.File.pathSeparator)).containsExactly(
+                Path.of("ieum-cli/target/ieum.jar").toAbsolutePath().normalize().toString(), "/opt/x.jar");
+    }
+
+    @Test
     void koreanBundleShouldTranslateEveryKey() throws IOException {
         Properties en = load("/i18n/cli.properties");
         Properties ko = load("/i18n/cli_ko.properties");
