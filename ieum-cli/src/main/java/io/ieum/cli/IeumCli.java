@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ieum", mixinStandardHelpOptions = true, version = "ieum 0.1.0",
         resourceBundle = Messages.BUNDLE,
         subcommands = {ServeCommand.class, UserCommand.class, ExportCommand.class, StatusCommand.class,
-                SendCommand.class, RoomsCommand.class, BenchCommand.class})
+                SendCommand.class, RoomsCommand.class, BenchCommand.class, ClusterCommand.class})
 public final class IeumCli implements Runnable {
 
     @Spec

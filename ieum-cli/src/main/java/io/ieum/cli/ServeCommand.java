@@ -53,7 +53,12 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
             stopped.countDown();
         }, "ieum-shutdown"));
-        out.println(Messages.get("serve.started", server.uri(), serverConfig.storage().dataDir().toAbsolutePath()));
+        if ("cassandra".equals(serverConfig.storage().backend())) {
+            out.println(Messages.get("serve.startedCassandra", server.uri(), serverConfig.cassandra().localDatacenter(),
+                    String.join(",", serverConfig.cassandra().contactPoints()), serverConfig.cassandra().keyspace()));
+        } else {
+            out.println(Messages.get("serve.started", server.uri(), serverConfig.storage().dataDir().toAbsolutePath()));
+        }
         out.flush();
         stopped.await();
         return ExitCodes.OK;

@@ -49,6 +49,7 @@ import io.ieum.server.http.Responses;
 import io.ieum.server.http.Router;
 import io.ieum.server.json.Json;
 import io.ieum.server.ops.HealthService;
+import io.ieum.server.ops.StatusService;
 import io.ieum.server.ops.Metrics;
 import io.ieum.server.ops.MetricsService;
 import io.ieum.server.web.WebAssets;
@@ -88,7 +89,7 @@ public final class IeumServer implements AutoCloseable {
 
     public static IeumServer start(ServerConfig config) {
         requireNonNull(config, "config");
-        Storage storage = StorageFactory.open(config.storage());
+        Storage storage = StorageFactory.open(config.storage(), config.cassandra());
         try {
             return wire(config, storage);
         } catch (RuntimeException e) {
@@ -159,6 +160,9 @@ public final class IeumServer implements AutoCloseable {
         sb.service("/health", new HealthService(storage.health(), realtime::connectionCount,
                 cluster.hasPeers() ? cluster.membership()::summary : null, json));
         sb.service("/metrics", new MetricsService(meters));
+        String site = "cassandra".equals(config.storage().backend()) ? config.cassandra().localDatacenter() : null;
+        new StatusService(nodeName, site, storage.backend(), storage.health(), config.node().peers(), json, clock)
+                .register(sb);
         new WebAssets().register(sb);
 
         Server server = sb.build();
@@ -170,7 +174,9 @@ public final class IeumServer implements AutoCloseable {
         }
         IeumServer ieum = new IeumServer(config, server, storage, services, realtime, cluster);
         log.info("Ieum listening on {} (node {}, storage {} at {})", ieum.uri(), nodeName, storage.backend(),
-                config.storage().dataDir());
+                "cassandra".equals(config.storage().backend())
+                        ? config.cassandra().localDatacenter() + " via " + config.cassandra().contactPoints()
+                        : config.storage().dataDir());
         return ieum;
     }
 

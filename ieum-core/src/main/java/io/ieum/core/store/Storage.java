@@ -35,13 +35,33 @@ public record Storage(String backend, AccountStore accounts, SessionStore sessio
         HealthStatus check();
     }
 
-    public record HealthStatus(boolean healthy, String detail) {
+    /**
+     * @param nodes the backend's nodes as this server sees them; empty for an embedded backend
+     */
+    public record HealthStatus(boolean healthy, String detail, java.util.List<StorageNode> nodes) {
+        public HealthStatus {
+            requireNonNull(detail, "detail");
+            nodes = java.util.List.copyOf(requireNonNull(nodes, "nodes"));
+        }
+
+        public HealthStatus(boolean healthy, String detail) {
+            this(healthy, detail, java.util.List.of());
+        }
+
         public static HealthStatus ok(String detail) {
             return new HealthStatus(true, detail);
         }
 
         public static HealthStatus failing(String detail) {
             return new HealthStatus(false, detail);
+        }
+    }
+
+    /** One node of a clustered backend, as this server's driver sees it. */
+    public record StorageNode(String address, String datacenter, boolean up) {
+        public StorageNode {
+            requireNonNull(address, "address");
+            requireNonNull(datacenter, "datacenter");
         }
     }
 }

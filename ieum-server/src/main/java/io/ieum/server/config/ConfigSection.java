@@ -46,9 +46,13 @@ final class ConfigSection {
 
     /** A YAML list of strings, or one string of comma-separated values (as environment variables give). */
     java.util.List<String> stringList(String key) {
+        return stringList(key, java.util.List.of());
+    }
+
+    java.util.List<String> stringList(String key, java.util.List<String> fallback) {
         Object raw = raw(key);
         if (raw == null) {
-            return java.util.List.of();
+            return fallback;
         }
         java.util.List<String> out = new java.util.ArrayList<>();
         if (raw instanceof java.util.List<?> list) {
@@ -86,6 +90,51 @@ final class ConfigSection {
             throw invalid(key, raw, "an integer in " + min + ".." + max);
         }
         return (int) value;
+    }
+
+    /**
+     * A YAML mapping of names to integers, or one string {@code name:value,name:value} (as
+     * environment variables give), e.g. {@code dc1:3,dc2:3,dc3:3}.
+     */
+    Map<String, Integer> integerMap(String key, Map<String, Integer> fallback, int min, int max) {
+        Object raw = raw(key);
+        if (raw == null) {
+            return fallback;
+        }
+        String expected = "a mapping of names to integers in " + min + ".." + max + ", e.g. {dc1: 3, dc2: 3}"
+                + " (environment: dc1:3,dc2:3)";
+        Map<String, Object> entries = new LinkedHashMap<>();
+        if (raw instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> entries.put(String.valueOf(k), v));
+        } else if (raw instanceof String text) {
+            for (String part : text.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                int colon = part.indexOf(':');
+                if (colon < 1) {
+                    throw invalid(key, raw, expected);
+                }
+                entries.put(part.substring(0, colon).strip(), part.substring(colon + 1).strip());
+            }
+        } else {
+            throw invalid(key, raw, expected);
+        }
+        Map<String, Integer> out = new LinkedHashMap<>();
+        entries.forEach((name, value) -> {
+            long n;
+            try {
+                n = value instanceof Integer || value instanceof Long ? ((Number) value).longValue()
+                        : Long.parseLong(String.valueOf(value).strip());
+            } catch (NumberFormatException e) {
+                throw invalid(key, raw, expected);
+            }
+            if (n < min || n > max) {
+                throw invalid(key + "." + name, value, "an integer in " + min + ".." + max);
+            }
+            out.put(name, (int) n);
+        });
+        return out;
     }
 
     long bytes(String key, long fallback, long min, long max) {

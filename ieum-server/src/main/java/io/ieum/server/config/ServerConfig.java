@@ -19,12 +19,13 @@ import io.ieum.core.service.Limits;
 
 /**
  * Everything an operator can set, one record per section: {@code http}, {@code storage},
- * {@code limits}, {@code node}. Loaded from YAML, then overridden by {@code IEUM_<SECTION>_<KEY>}
+ * {@code limits}, {@code node}, {@code cassandra} (read when {@code storage.backend: cassandra}). Loaded from YAML, then overridden by {@code IEUM_<SECTION>_<KEY>}
  * environment variables, and validated as a whole before the server starts.
  */
-public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits, NodeConfig node) {
+public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits, NodeConfig node,
+                           CassandraSection cassandra) {
 
-    static final List<String> SECTIONS = List.of("http", "storage", "limits", "node");
+    static final List<String> SECTIONS = List.of("http", "storage", "limits", "node", "cassandra");
     private static final String ENV_PREFIX = "IEUM_";
 
     public ServerConfig {
@@ -32,10 +33,17 @@ public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits
         requireNonNull(storage, "storage");
         requireNonNull(limits, "limits");
         requireNonNull(node, "node");
+        requireNonNull(cassandra, "cassandra");
+    }
+
+    /** A configuration with the default {@code cassandra} section. */
+    public ServerConfig(HttpConfig http, StorageConfig storage, Limits limits, NodeConfig node) {
+        this(http, storage, limits, node, CassandraSection.DEFAULTS);
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig(HttpConfig.DEFAULTS, StorageConfig.DEFAULTS, Limits.DEFAULTS, NodeConfig.DEFAULTS);
+        return new ServerConfig(HttpConfig.DEFAULTS, StorageConfig.DEFAULTS, Limits.DEFAULTS, NodeConfig.DEFAULTS,
+                CassandraSection.DEFAULTS);
     }
 
     /**
@@ -57,9 +65,10 @@ public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits
         ConfigSection storage = section(root, "storage", env);
         ConfigSection limits = section(root, "limits", env);
         ConfigSection node = section(root, "node", env);
+        ConfigSection cassandra = section(root, "cassandra", env);
         ServerConfig config = new ServerConfig(HttpConfig.from(http), StorageConfig.from(storage),
-                LimitsConfig.from(limits), NodeConfig.from(node));
-        for (ConfigSection s : List.of(http, storage, limits, node)) {
+                LimitsConfig.from(limits), NodeConfig.from(node), CassandraSection.from(cassandra));
+        for (ConfigSection s : List.of(http, storage, limits, node, cassandra)) {
             s.rejectUnknownKeys();
         }
         return config;
@@ -67,34 +76,39 @@ public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(new HttpConfig(http.host(), port, http.maxRequestBytes(), http.shutdownGrace()),
-                storage, limits, node);
+                storage, limits, node, cassandra);
     }
 
     public ServerConfig withDataDir(Path dataDir) {
-        return new ServerConfig(http, new StorageConfig(storage.backend(), dataDir, storage.maxBatch()), limits, node);
+        return new ServerConfig(http, new StorageConfig(storage.backend(), dataDir, storage.maxBatch()), limits, node,
+                cassandra);
     }
 
     public ServerConfig withLimits(Limits newLimits) {
-        return new ServerConfig(http, storage, newLimits, node);
+        return new ServerConfig(http, storage, newLimits, node, cassandra);
     }
 
     public ServerConfig withNodeName(String name) {
         return new ServerConfig(http, storage, limits, new NodeConfig(name, node.peers(), node.clusterSecret(),
-                node.heartbeatInterval(), node.heartbeatTimeout()));
+                node.heartbeatInterval(), node.heartbeatTimeout()), cassandra);
     }
 
     /** The other sites' base URLs, as {@code node.peers} (or {@code IEUM_NODE_PEERS}) sets them. */
     public ServerConfig withPeers(List<String> peers) {
-        return new ServerConfig(http, storage, limits, node.withCluster(peers, node.clusterSecret()));
+        return new ServerConfig(http, storage, limits, node.withCluster(peers, node.clusterSecret()), cassandra);
     }
 
     /** The other nodes and the secret they share, as {@code node.peers} and {@code node.clusterSecret} set them. */
     public ServerConfig withCluster(List<String> peers, String clusterSecret) {
-        return new ServerConfig(http, storage, limits, node.withCluster(peers, clusterSecret));
+        return new ServerConfig(http, storage, limits, node.withCluster(peers, clusterSecret), cassandra);
     }
 
     public ServerConfig withNode(NodeConfig newNode) {
-        return new ServerConfig(http, storage, limits, newNode);
+        return new ServerConfig(http, storage, limits, newNode, cassandra);
+    }
+
+    public ServerConfig withCassandra(CassandraSection newCassandra) {
+        return new ServerConfig(http, storage, limits, node, newCassandra);
     }
 
     private static Map<String, Object> readYaml(Path file) {
@@ -119,7 +133,11 @@ public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits
         Map<String, String> overrides = new LinkedHashMap<>();
         env.forEach((key, value) -> {
             if (key.startsWith(prefix) && key.length() > prefix.length()) {
-                overrides.put(key.substring(prefix.length()).toLowerCase(Locale.ROOT), value);
+                String k = key.substring(prefix.length()).toLowerCase(Locale.ROOT);
+                // IEUM_CASSANDRA_LIB / IEUM_CASSANDRA_TESTS belong to the dev cluster and the build.
+                if (!(name.equals("cassandra") && CassandraSection.TOOLING_ENV_KEYS.contains(k))) {
+                    overrides.put(k, value);
+                }
             }
         });
         return new ConfigSection(name, values, overrides);

@@ -8,12 +8,14 @@ import java.util.List;
 /**
  * Where data lives.
  *
- * @param backend  only {@code sqlite} for now
+ * @param backend  {@code sqlite} (one node, embedded) or {@code cassandra} (three sites, see the
+ *                 {@code cassandra} section)
+ * @param dataDir  SQLite database and blobs; for Cassandra only local scratch space
  * @param maxBatch most writes committed together in one transaction (group commit)
  */
 public record StorageConfig(String backend, Path dataDir, int maxBatch) {
 
-    public static final List<String> BACKENDS = List.of("sqlite");
+    public static final List<String> BACKENDS = List.of("sqlite", "cassandra");
     public static final StorageConfig DEFAULTS = new StorageConfig("sqlite", Path.of("./data"), 500);
 
     public StorageConfig {

@@ -101,7 +101,7 @@ class ServerConfigTest {
             "http:\\n  prot: 80             | http.prot: unknown key (expected one of: host, port, maxRequestBytes, shutdownGrace)",
             "http:\\n  maxRequestBytes: 1   | http.maxRequestBytes: '1' (expected: a size like 1048576, 512KB or 100MB, in 1024..67108864 bytes)",
             "http:\\n  shutdownGrace: 1y    | http.shutdownGrace: '1y' (expected: a duration like 500ms, 10s, 5m, 2h or 30d, in 0s..5m)",
-            "storage:\\n  backend: mysql    | storage.backend: 'mysql' (expected: one of sqlite)",
+            "storage:\\n  backend: mysql    | storage.backend: 'mysql' (expected: one of sqlite, cassandra)",
             "storage:\\n  maxBatch: 0       | storage.maxBatch: '0' (expected: an integer in 1..10000)",
             "limits:\\n  maxTextLength: 0   | limits.maxTextLength: '0' (expected: an integer in 1..1000000)",
             "limits:\\n  maxGroupMembers: 1 | limits.maxGroupMembers: '1' (expected: an integer in 2..100000)",
@@ -113,7 +113,7 @@ class ServerConfigTest {
             "node:\\n  name: 'a b'          | node.name: 'a b' (expected: 1-64 characters of A-Z, a-z, 0-9, '.', '_', '-')",
             "node:\\n  peers: [ftp://x]   | node.peers: 'ftp://x' (expected: a base URL like http://127.0.0.2:8080)",
             "node:\\n  peers: [http://a/b] | node.peers: 'http://a/b' (expected: a base URL like http://127.0.0.2:8080)",
-            "cluster:\\n  size: 3           | cluster: unknown section (expected one of: http, storage, limits, node)",
+            "cluster:\\n  size: 3           | cluster: unknown section (expected one of: http, storage, limits, node, cassandra)",
             "http: 8080                     | http: '8080' (expected: a mapping of keys to values)",
     })
     void invalidValuesShouldBeRejectedNamingKeyValueAndExpectation(String yaml, String message) throws IOException {

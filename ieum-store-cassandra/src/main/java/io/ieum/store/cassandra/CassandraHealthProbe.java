@@ -1,6 +1,10 @@
 package io.ieum.store.cassandra;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,6 +17,7 @@ import com.datastax.oss.driver.api.core.metadata.NodeState;
 
 import io.ieum.core.store.Storage.HealthProbe;
 import io.ieum.core.store.Storage.HealthStatus;
+import io.ieum.core.store.Storage.StorageNode;
 
 /**
  * Asks the nearest node for its release version and reports, per datacenter, how many nodes the
@@ -38,15 +43,19 @@ final class CassandraHealthProbe implements HealthProbe {
 
     @Override
     public HealthStatus check() {
+        List<StorageNode> seen = new ArrayList<>();
         try {
             Map<String, int[]> upByDc = new TreeMap<>();
             for (Node node : session.getMetadata().getNodes().values()) {
                 int[] counts = upByDc.computeIfAbsent(String.valueOf(node.getDatacenter()), dc -> new int[2]);
                 counts[1]++;
-                if (node.getState() == NodeState.UP) {
+                boolean up = node.getState() == NodeState.UP;
+                if (up) {
                     counts[0]++;
                 }
+                seen.add(new StorageNode(address(node), String.valueOf(node.getDatacenter()), up));
             }
+            seen.sort(Comparator.comparing(StorageNode::datacenter).thenComparing(StorageNode::address));
             StringBuilder nodes = new StringBuilder();
             int datacentersUp = 0;
             for (Map.Entry<String, int[]> dc : upByDc.entrySet()) {
@@ -59,10 +68,18 @@ final class CassandraHealthProbe implements HealthProbe {
             Row row = session.execute(RELEASE).one();
             String release = row == null ? "?" : row.getString(0);
             String detail = "cassandra " + release + "; " + nodes;
-            return datacentersUp * 2 > upByDc.size() ? HealthStatus.ok(detail)
-                    : HealthStatus.failing(detail + " (expected: a majority of datacenters up)");
+            return datacentersUp * 2 > upByDc.size() ? new HealthStatus(true, detail, seen)
+                    : new HealthStatus(false, detail + " (expected: a majority of datacenters up)", seen);
         } catch (RuntimeException e) {
-            return HealthStatus.failing("cassandra: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new HealthStatus(false, "cassandra: " + e.getClass().getSimpleName() + ": " + e.getMessage(), seen);
         }
+    }
+
+    private static String address(Node node) {
+        if (node.getBroadcastRpcAddress().isPresent()) {
+            InetSocketAddress rpc = node.getBroadcastRpcAddress().get();
+            return rpc.getAddress().getHostAddress() + ":" + rpc.getPort();
+        }
+        return String.valueOf(node.getEndPoint().resolve());
     }
 }
