@@ -13,9 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,11 +157,11 @@ final class IeumSites {
         try {
             if (!Files.isRegularFile(file)) {
                 byte[] random = new byte[24];
-                new java.security.SecureRandom().nextBytes(random);
+                new SecureRandom().nextBytes(random);
                 Files.createDirectories(dir);
-                Files.writeString(file, java.util.HexFormat.of().formatHex(random));
+                Files.writeString(file, HexFormat.of().formatHex(random));
                 try {
-                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
                 } catch (UnsupportedOperationException notPosix) {
                     // Windows: the directory's own permissions apply.
                 }
