@@ -34,12 +34,14 @@ class StatusServiceTest {
     static IeumServer server;
     static Client client;
     static String deadPeer = "http://127.0.0.1:1";
+    static final String SECRET = "status-test-cluster-secret";
 
     @BeforeAll
     static void start() {
-        peer = IeumServer.start(ServerConfig.defaults().withPort(0).withDataDir(dirB).withNodeName("site2"));
+        peer = IeumServer.start(ServerConfig.defaults().withPort(0).withDataDir(dirB).withNodeName("site2")
+                .withCluster(List.of(), SECRET));
         server = IeumServer.start(ServerConfig.defaults().withPort(0).withDataDir(dirA).withLimits(TestServers.SMALL)
-                .withNodeName("site1").withPeers(List.of(peer.uri().toString(), deadPeer)));
+                .withNodeName("site1").withCluster(List.of(peer.uri().toString(), deadPeer), SECRET));
         client = new Client(server.uri());
     }
 

@@ -48,15 +48,31 @@ export async function ingest(list, { live = true } = {}) {
   scheduleRoomsRefresh();
 }
 
+// The newest read position seen per (room, member), kept in memory and applied to every room
+// written to the store: a room fetched before a `read` frame arrived, or two frames handled at
+// once, must never write an older position back over a newer one.
+const newestRead = new Map();
+
+function noteRead(roomId, userId, upTo) {
+  const key = `${roomId} ${userId}`;
+  const known = newestRead.get(key);
+  if (!known || upTo > known) newestRead.set(key, upTo);
+}
+
+function applyNewestReads(room) {
+  for (const m of room.members) {
+    const newest = newestRead.get(`${room.id} ${m.user.id}`);
+    if (newest && (!m.readUpTo || newest > m.readUpTo)) m.readUpTo = newest;
+  }
+}
+
 /** A member's read position moved (live `read` frame, or my own read). */
 export async function readMoved(roomId, userId, upTo) {
+  noteRead(roomId, userId, upTo);
   const room = await details.get(roomId);
   if (room) {
-    const member = room.members.find((m) => m.user.id === userId);
-    if (member && (!member.readUpTo || upTo > member.readUpTo)) {
-      member.readUpTo = upTo;
-      await details.put(room);
-    }
+    applyNewestReads(room);
+    await details.put(room);
   }
   emit('read', { roomId, userId, upTo });
   const mine = me();
@@ -128,6 +144,7 @@ export async function refreshDetails(roomId) {
       if (before && before.readUpTo && (!m.readUpTo || before.readUpTo > m.readUpTo)) m.readUpTo = before.readUpTo;
     }
   }
+  applyNewestReads(room);
   await details.put(room);
   emit('details', room);
   return room;
