@@ -37,7 +37,7 @@ class CassandraSectionTest {
                 storage:
                   backend: cassandra
                 cassandra:
-                  contactPoints: [10.0.2.1:9042, 10.0.2.2:9042]
+                  contactPoints: [127.0.0.2:9042, 127.0.0.3:9042]
                   localDatacenter: seoul
                   keyspace: ieum_prod
                   replication: {seoul: 3, busan: 3, daejeon: 3}
@@ -45,7 +45,7 @@ class CassandraSectionTest {
                 """);
         ServerConfig config = ServerConfig.load(file, Map.of());
         assertThat(config.storage().backend()).isEqualTo("cassandra");
-        assertThat(config.cassandra()).isEqualTo(new CassandraSection(List.of("10.0.2.1:9042", "10.0.2.2:9042"),
+        assertThat(config.cassandra()).isEqualTo(new CassandraSection(List.of("127.0.0.2:9042", "127.0.0.3:9042"),
                 "seoul", "ieum_prod", Map.of("seoul", 3, "busan", 3, "daejeon", 3), Duration.ofSeconds(2)));
         assertThat(config.cassandra().replication().keySet()).containsExactly("seoul", "busan", "daejeon");
     }
