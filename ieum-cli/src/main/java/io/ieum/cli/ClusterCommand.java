@@ -221,12 +221,9 @@ final class ClusterCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Optional<Site> which = site(spec, site);
-            if (which.isEmpty()) {
-                return ExitCodes.USAGE;
-            }
-            if (!dirOption.exists()) {
-                spec.commandLine().getErr().println(Messages.get("cluster.error.none", dirOption.dir.toAbsolutePath().normalize()));
-                return ExitCodes.FAILED;
+            Optional<Integer> refused = refuse(spec, dirOption, which);
+            if (refused.isPresent()) {
+                return refused.get();
             }
             long started = System.nanoTime();
             IeumSites.attach(dirOption.dir).ifPresent(ieum -> ieum.kill(which.get()));
@@ -253,12 +250,9 @@ final class ClusterCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             Optional<Site> which = site(spec, site);
-            if (which.isEmpty()) {
-                return ExitCodes.USAGE;
-            }
-            if (!dirOption.exists()) {
-                err.println(Messages.get("cluster.error.none", dirOption.dir.toAbsolutePath().normalize()));
-                return ExitCodes.FAILED;
+            Optional<Integer> refused = refuse(spec, dirOption, which);
+            if (refused.isPresent()) {
+                return refused.get();
             }
             long started = System.nanoTime();
             LocalCluster cassandra = LocalCluster.attach(dirOption.cassandraDir());
@@ -290,6 +284,22 @@ final class ClusterCommand implements Runnable {
             return Optional.empty();
         }
         return Optional.of(Site.of(number));
+    }
+
+    /**
+     * Why a command about one site of the cluster in {@code dirOption} cannot run, as its exit
+     * code (the reason already printed), or empty if it can: the site number is out of range, or
+     * no cluster was started in that directory.
+     */
+    static Optional<Integer> refuse(CommandSpec spec, DirOption dirOption, Optional<Site> which) {
+        if (which.isEmpty()) {
+            return Optional.of(ExitCodes.USAGE);
+        }
+        if (!dirOption.exists()) {
+            spec.commandLine().getErr().println(Messages.get("cluster.error.none", dirOption.dir.toAbsolutePath().normalize()));
+            return Optional.of(ExitCodes.FAILED);
+        }
+        return Optional.empty();
     }
 
     /** Is any process of a cluster in this directory still alive? */
