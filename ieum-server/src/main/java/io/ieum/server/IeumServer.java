@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ import com.linecorp.armeria.common.HttpStatusClass;
 import com.linecorp.armeria.common.logging.LogLevel;
 import com.linecorp.armeria.common.logging.LogWriter;
 import com.linecorp.armeria.common.metric.MeterIdPrefixFunction;
+import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.cors.CorsService;
@@ -224,14 +226,13 @@ public final class IeumServer implements AutoCloseable {
         log.info("Ieum stopped");
     }
 
-    /** Every request at debug; only server failures (5xx, or a failure before answering) at warn. */
-    private static void exceptWebSocket(ServerBuilder sb,
-                                        java.util.function.Function<? super com.linecorp.armeria.server.HttpService,
-                                                ? extends com.linecorp.armeria.server.HttpService> decorator) {
+    /** Applies {@code decorator} to every route but the long-lived WebSocket at /ws. */
+    private static void exceptWebSocket(ServerBuilder sb, Function<? super HttpService, ? extends HttpService> decorator) {
         sb.routeDecorator().pathPrefix("/").exclude("/ws").build(decorator);
     }
 
-    private static java.util.function.Function<? super com.linecorp.armeria.server.HttpService, LoggingService> accessLog() {
+    /** Every request at debug; only server failures (5xx, or a failure before answering) at warn. */
+    private static Function<? super HttpService, LoggingService> accessLog() {
         LogWriter writer = LogWriter.builder()
                 .requestLogLevel(LogLevel.DEBUG)
                 .successfulResponseLogLevel(LogLevel.DEBUG)
