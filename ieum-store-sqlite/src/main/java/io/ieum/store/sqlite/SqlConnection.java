@@ -32,6 +32,14 @@ final class SqlConnection implements AutoCloseable {
         return statement;
     }
 
+    /**
+     * Runs a statement without parameters or results that is run again and again (transaction
+     * control), prepared once instead of parsed on every call.
+     */
+    void executePrepared(String sql) throws SQLException {
+        prepare(sql).execute();
+    }
+
     /** Runs a statement without parameters or results (transaction control, DDL, pragmas). */
     void execute(String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {

@@ -20,9 +20,10 @@ import io.ieum.core.store.StorageBusyException;
 
 /**
  * The one thread that writes, with group commit. Tasks wait in a bounded queue; the writer takes
- * every queued task (up to {@code maxBatch}), runs each inside its own SAVEPOINT of one
- * transaction, commits once, and only then completes the tasks' futures. A task that throws is
- * rolled back to its savepoint and fails alone; its batch neighbours still commit.
+ * every queued task (up to {@code maxBatch}), runs them in one transaction, commits once, and only
+ * then completes the tasks' futures. A task that throws fails alone: the batch is rolled back and
+ * run again with each task inside its own SAVEPOINT, so its batch neighbours still commit (tasks
+ * therefore only touch the database, and may run twice).
  */
 final class SqliteWriter implements AutoCloseable {
 
@@ -133,12 +134,10 @@ final class SqliteWriter implements AutoCloseable {
     private void runBatch(List<Pending<?>> batch) {
         List<Object> results = new ArrayList<>(batch.size());
         try {
-            connection.execute("BEGIN IMMEDIATE");
-            for (Pending<?> pending : batch) {
-                results.add(runInSavepoint(pending));
+            if (!runTogether(batch, results)) {
+                results.clear();
+                runIsolated(batch, results);
             }
-            connection.execute("COMMIT");
-            commits.incrementAndGet();
         } catch (SQLException | RuntimeException | Error e) {
             rollbackQuietly();
             SqliteStorageException failure = new SqliteStorageException("batch of " + batch.size()
@@ -154,16 +153,46 @@ final class SqliteWriter implements AutoCloseable {
         });
     }
 
+    /**
+     * The common case: every task in one transaction without savepoints, which would cost two
+     * more statements per task. If any task throws, the whole transaction is rolled back and this
+     * returns false so that {@link #runIsolated} runs the batch again, each task in its savepoint.
+     */
+    private boolean runTogether(List<Pending<?>> batch, List<Object> results) throws SQLException {
+        connection.executePrepared("BEGIN IMMEDIATE");
+        for (Pending<?> pending : batch) {
+            try {
+                results.add(pending.task.run(connection));
+            } catch (Exception e) {
+                connection.executePrepared("ROLLBACK");
+                return false;
+            }
+        }
+        connection.executePrepared("COMMIT");
+        commits.incrementAndGet();
+        return true;
+    }
+
+    /** Runs the batch again with a savepoint per task, so that a failing task fails alone. */
+    private void runIsolated(List<Pending<?>> batch, List<Object> results) throws SQLException {
+        connection.executePrepared("BEGIN IMMEDIATE");
+        for (Pending<?> pending : batch) {
+            results.add(runInSavepoint(pending));
+        }
+        connection.executePrepared("COMMIT");
+        commits.incrementAndGet();
+    }
+
     /** Runs one task; what it throws is its own result (a {@link Failure}), not the batch's. */
     private Object runInSavepoint(Pending<?> pending) throws SQLException {
-        connection.execute("SAVEPOINT task");
+        connection.executePrepared("SAVEPOINT task");
         try {
             Object result = pending.task.run(connection);
-            connection.execute("RELEASE task");
+            connection.executePrepared("RELEASE task");
             return result;
         } catch (Exception e) {
-            connection.execute("ROLLBACK TO task");
-            connection.execute("RELEASE task");
+            connection.executePrepared("ROLLBACK TO task");
+            connection.executePrepared("RELEASE task");
             return new Failure(e);
         }
     }
