@@ -3,12 +3,13 @@
 # full GC and reads the used heap, opens CONNECTIONS idle connections with `ieum bench` (spread over
 # GENERATORS processes to stay under the 20,000 open files each process may hold), forces a GC
 # again and divides the difference. Usage: scripts/measure-idle-heap.sh CONNECTIONS [GENERATORS]
+# IEUM_JAR (another build of ieum.jar) and IEUM_PORT (default 18484) may be set to compare builds.
 set -euo pipefail
 connections=${1:?connections}
 generators=${2:-1}
-jar="$(cd "$(dirname "$0")/.." && pwd)/ieum-cli/target/ieum.jar"
+jar=${IEUM_JAR:-"$(cd "$(dirname "$0")/.." && pwd)/ieum-cli/target/ieum.jar"}
 work=$(mktemp -d)
-port=18484
+port=${IEUM_PORT:-18484}
 used_heap() { jcmd "$1" GC.run >/dev/null; sleep 2; jcmd "$1" GC.heap_info | awk '/garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K,?","",v); print v}}'; }
 java -Xmx4g -jar "$jar" serve --port $port --data "$work/data" > "$work/server.log" 2>&1 &
 server=$!

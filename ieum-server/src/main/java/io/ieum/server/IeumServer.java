@@ -127,17 +127,17 @@ public final class IeumServer implements AutoCloseable {
         ServerBuilder sb = Server.builder()
                 .http(new InetSocketAddress(config.http().host(), config.http().port()))
                 .childChannelOption(ChannelOption.TCP_NODELAY, true)
+                // GET /ws leaves Armeria for a plain Netty WebSocket pipeline on the same port (ADR 0007).
+                .childChannelPipelineCustomizer(realtime.pipelineCustomizer())
                 .meterRegistry(meters)
                 .errorHandler(new JsonErrorHandler(errors))
                 .maxRequestLength(config.http().maxRequestBytes())
                 // Armeria's graceful shutdown waits for requests in flight; new ones get 503 busy.
                 .gracefulShutdownTimeout(Duration.ZERO, config.http().shutdownGrace());
-        // Not on /ws: a WebSocket is one request that lives for hours, and each decorator keeps
-        // per-request state for that long (measured in docs/benchmarks.md: kilobytes per idle socket).
-        exceptWebSocket(sb, MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("ieum.http")));
-        exceptWebSocket(sb, accessLog());
+        sb.decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("ieum.http")));
+        sb.decorator(accessLog());
         // Bearer tokens, never cookies: a web client loaded from one site may call another.
-        exceptWebSocket(sb, CorsService.builderForAnyOrigin()
+        sb.decorator(CorsService.builderForAnyOrigin()
                 .allowRequestMethods(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)
                 .allowRequestHeaders(HttpHeaderNames.AUTHORIZATION, HttpHeaderNames.CONTENT_TYPE,
                         HttpHeaderNames.ACCEPT_LANGUAGE)
@@ -157,7 +157,6 @@ public final class IeumServer implements AutoCloseable {
         new AttachmentsApi(services, responses, metrics).register(router);
         new ExportApi(new ExportWriter(services, json, clock)).register(router);
         new SitesApi(config.node().peers(), responses).register(router);
-        sb.service("/ws", realtime.webSocket());
         sb.service(Cluster.PATH, cluster.internalService());
         sb.service("/health", new HealthService(storage.health(), realtime::connectionCount,
                 cluster.hasPeers() ? cluster.membership()::summary : null, json));
@@ -224,11 +223,6 @@ public final class IeumServer implements AutoCloseable {
         server.stop().join();
         closeQuietly(storage);
         log.info("Ieum stopped");
-    }
-
-    /** Applies {@code decorator} to every route but the long-lived WebSocket at /ws. */
-    private static void exceptWebSocket(ServerBuilder sb, Function<? super HttpService, ? extends HttpService> decorator) {
-        sb.routeDecorator().pathPrefix("/").exclude("/ws").build(decorator);
     }
 
     /** Every request at debug; only server failures (5xx, or a failure before answering) at warn. */

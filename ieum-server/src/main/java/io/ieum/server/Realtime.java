@@ -1,10 +1,9 @@
 package io.ieum.server;
 
-import com.linecorp.armeria.common.HttpResponse;
-import com.linecorp.armeria.common.HttpStatus;
-import com.linecorp.armeria.server.HttpService;
+import java.util.function.Consumer;
 
 import io.ieum.core.service.EventSink;
+import io.netty.channel.ChannelPipeline;
 
 /**
  * The realtime part as the server wiring sees it: where services publish live events, the
@@ -15,14 +14,15 @@ interface Realtime {
 
     EventSink events();
 
-    HttpService webSocket();
+    /** Takes {@code GET /ws} connections out of Armeria's pipeline (see ADR 0007). */
+    Consumer<ChannelPipeline> pipelineCustomizer();
 
     /** Closes every socket with 1001 (going away). */
     void shutdown();
 
     int connectionCount();
 
-    /** Until the realtime endpoint is wired in: no pushes, and {@code /ws} answers 503. */
+    /** Until the realtime endpoint is wired in: no pushes, and {@code /ws} is left to Armeria (404). */
     Realtime NONE = new Realtime() {
         @Override
         public EventSink events() {
@@ -30,8 +30,8 @@ interface Realtime {
         }
 
         @Override
-        public HttpService webSocket() {
-            return (ctx, req) -> HttpResponse.of(HttpStatus.SERVICE_UNAVAILABLE);
+        public Consumer<ChannelPipeline> pipelineCustomizer() {
+            return p -> { };
         }
 
         @Override

@@ -2,7 +2,7 @@ package io.ieum.server;
 
 import java.time.Clock;
 
-import com.linecorp.armeria.server.HttpService;
+import java.util.function.Consumer;
 
 import io.ieum.core.service.EventSink;
 import io.ieum.core.service.Services;
@@ -11,6 +11,7 @@ import io.ieum.server.json.Json;
 import io.ieum.server.realtime.Delivery;
 import io.ieum.server.realtime.WebSocketEndpoint;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelPipeline;
 
 /**
  * Builds the realtime part ({@code io.ieum.server.realtime}) in two steps, because the services need
@@ -36,8 +37,8 @@ final class RealtimeWiring {
             }
 
             @Override
-            public HttpService webSocket() {
-                return ws.service();
+            public Consumer<ChannelPipeline> pipelineCustomizer() {
+                return ws.pipelineCustomizer();
             }
 
             @Override

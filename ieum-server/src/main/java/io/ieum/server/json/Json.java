@@ -75,6 +75,17 @@ public final class Json {
         }
     }
 
+    /** As {@link #readTree(String)}, straight from UTF-8 bytes (no intermediate string). */
+    public JsonNode readTree(java.io.InputStream utf8) {
+        try {
+            return mapper.readTree(utf8);
+        } catch (JsonProcessingException e) {
+            throw new IeumException(ErrorCode.MALFORMED_JSON, "frame: not valid JSON (" + firstLine(e.getOriginalMessage()) + ")");
+        } catch (java.io.IOException e) {
+            throw new IeumException(ErrorCode.MALFORMED_JSON, "frame: not valid JSON (" + firstLine(e.getMessage()) + ")");
+        }
+    }
+
     public <T> T convert(JsonNode node, Class<T> type) {
         try {
             return mapper.treeToValue(node, type);

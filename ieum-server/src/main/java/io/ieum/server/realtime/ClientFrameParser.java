@@ -15,6 +15,8 @@ import io.ieum.core.model.Attachment;
 import io.ieum.core.service.MessageService;
 import io.ieum.server.json.Json;
 import io.ieum.server.json.Views.AttachmentView;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
 
 /**
  * Turns the text of one client frame into a typed {@link ClientFrame}, with no I/O. Structural
@@ -42,6 +44,22 @@ final class ClientFrameParser {
         } catch (IeumException notJson) {
             return ProtocolViolation.of(notJson.detail());
         }
+        return parseTree(root);
+    }
+
+    /** Parses the UTF-8 payload of a text frame where it lies, without copying it into a string first. */
+    ParseResult parse(ByteBuf utf8) {
+        requireNonNull(utf8, "utf8");
+        JsonNode root;
+        try {
+            root = json.readTree(new ByteBufInputStream(utf8.duplicate()));
+        } catch (IeumException notJson) {
+            return ProtocolViolation.of(notJson.detail());
+        }
+        return parseTree(root);
+    }
+
+    private ParseResult parseTree(JsonNode root) {
         if (root == null || !root.isObject()) {
             return ProtocolViolation.of("frame: " + describe(root) + " (expected: a JSON object)");
         }

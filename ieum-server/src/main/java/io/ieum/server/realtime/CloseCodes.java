@@ -1,6 +1,6 @@
 package io.ieum.server.realtime;
 
-import com.linecorp.armeria.common.websocket.WebSocketCloseStatus;
+import java.nio.charset.StandardCharsets;
 
 /** The close codes of docs/protocol.md ("WebSocket: GET /ws"), in one place. */
 final class CloseCodes {
@@ -11,7 +11,7 @@ final class CloseCodes {
     static final int UNAUTHENTICATED = 4401;
     /** The client does not keep up (outbound backlog over its limit) or went silent: reconnect and sync. */
     static final int TOO_SLOW = 4408;
-    /** A frame over the size limit; sent by Armeria's frame decoder. */
+    /** A frame over the size limit; sent by Netty's frame decoder or by {@code Connection} for a fragmented one. */
     static final int TOO_BIG = 1009;
     /** The server is shutting down. */
     static final int GOING_AWAY = 1001;
@@ -23,13 +23,9 @@ final class CloseCodes {
 
     private CloseCodes() {}
 
-    static WebSocketCloseStatus status(int code) {
-        return code >= 4000 ? WebSocketCloseStatus.ofPrivateUse(code, "ieum " + code) : WebSocketCloseStatus.valueOf(code);
-    }
-
     /** Shortens a reason so that the close frame stays valid (at most 123 bytes of UTF-8). */
     static String reason(String text) {
-        if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 123) {
+        if (text.getBytes(StandardCharsets.UTF_8).length <= 123) {
             return text;
         }
         return text.substring(0, Math.min(text.length(), MAX_REASON_CHARS)) + "…";

@@ -2,114 +2,166 @@ package io.ieum.server.realtime;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.linecorp.armeria.common.websocket.WebSocketFrame;
-import com.linecorp.armeria.server.ServiceRequestContext;
-
 import io.ieum.core.id.UserId;
 import io.ieum.core.service.AuthContext;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
 
 /**
- * One client socket: reads its frames one at a time (the next is requested only when the previous
- * one was handled, which keeps a device's sends in order and pushes back on a flooding client),
- * runs them off the event loop, and keeps the authentication state and the timer that enforces
- * the auth deadline, re-checks the session and finds dead peers. Kept small: an idle socket costs
- * this object, its {@link Outbound} and Armeria's own state.
+ * One client socket, the last handler of its pipeline: hands its text frames one at a time, in
+ * order, to the blocking executor (a device's sends stay in order; reading pauses while too many
+ * wait, which pushes back on a flooding client), and keeps the authentication state and the timer
+ * that enforces the auth deadline, re-checks the session and finds dead peers. Kept small: an idle
+ * socket costs this object, its {@link Outbound} and Netty's channel with the frame codec.
  */
-final class Connection implements Device, Subscriber<WebSocketFrame> {
+final class Connection extends ChannelInboundHandlerAdapter implements Device {
 
     private static final Logger logger = LoggerFactory.getLogger(Connection.class);
+    /** Frames received but not handled yet, past which reading pauses. */
+    private static final int MAX_WAITING = 16;
 
-    private final ServiceRequestContext ctx;
+    private final Channel channel;
     private final Outbound out;
     private final Locale locale;
     private final FrameDispatcher dispatcher;
     private final RealtimeSettings settings;
+    private final Executor blocking;
+    private final SendWindow sends = new SendWindow(RealtimeSettings.MAX_SENDS_IN_FLIGHT);
     private volatile AuthContext auth;
     private volatile String token;
     private volatile long lastHeardNanos = System.nanoTime();
-    private Subscription inbound;
     private volatile ScheduledFuture<?> timer;
-    private final SendWindow sends = new SendWindow(RealtimeSettings.MAX_SENDS_IN_FLIGHT);
+    /** Guarded by {@code this}: whether a frame is being handled, and those waiting their turn (made on first need). */
+    private boolean handling;
+    private ArrayDeque<ByteBuf> waiting;
 
-    Connection(ServiceRequestContext ctx, Outbound out, Locale locale, FrameDispatcher dispatcher,
-               RealtimeSettings settings) {
-        this.ctx = requireNonNull(ctx, "ctx");
+    Connection(Channel channel, Outbound out, Locale locale, FrameDispatcher dispatcher, RealtimeSettings settings,
+               Executor blocking) {
+        this.channel = requireNonNull(channel, "channel");
         this.out = requireNonNull(out, "out");
         this.locale = requireNonNull(locale, "locale");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher");
         this.settings = requireNonNull(settings, "settings");
+        this.blocking = requireNonNull(blocking, "blocking");
     }
 
     // ---- the inbound side ----
 
     @Override
-    public void onSubscribe(Subscription subscription) {
-        inbound = subscription;
-        subscription.request(1);
-    }
-
-    @Override
-    public void onNext(WebSocketFrame frame) {
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
         lastHeardNanos = System.nanoTime();
-        switch (frame.type()) {
-            case TEXT -> {
-                if (frame.length() > RealtimeSettings.MAX_FRAME_BYTES) {
-                    // Armeria checks single frames, but not the last fragment of an aggregated message.
-                    out.close(CloseCodes.TOO_BIG, "frame: " + frame.length() + " bytes (expected: at most "
-                            + RealtimeSettings.MAX_FRAME_BYTES + ")");
-                    break;
-                }
-                handleLater(frame.text());
-                return;
-            }
-            case PING -> out.pong(frame.array());
-            case PONG -> { }
-            case CLOSE -> out.close(CloseCodes.NORMAL, "bye");
-            default -> dispatcher.violation(this, ProtocolViolation.of("frame: " + frame.type().name().toLowerCase(Locale.ROOT)
-                    + " (expected: text frames with one JSON object each)"));
-        }
-        inbound.request(1);
-    }
-
-    private void handleLater(String text) {
-        if (!out.isOpen()) {
-            inbound.request(1); // closing: drain what the client still sends
+        if (msg instanceof TextWebSocketFrame text) {
+            handleLater(text.content()); // takes over the frame's only reference
             return;
         }
         try {
-            ctx.blockingTaskExecutor().execute(() -> {
-                try {
-                    dispatcher.handle(this, text);
-                } catch (RuntimeException unexpected) {
-                    logger.warn("Unexpected failure handling a frame of {}", auth == null ? "an unauthenticated socket" : auth.userId(), unexpected);
-                } finally {
-                    inbound.request(1);
+            if (msg instanceof PingWebSocketFrame ping) {
+                out.pong(ping.content().retain());
+            } else if (msg instanceof CloseWebSocketFrame) {
+                out.answerClose();
+            } else if (msg instanceof WebSocketFrame frame && !(msg instanceof PongWebSocketFrame)) {
+                dispatcher.violation(this, ProtocolViolation.of("frame: " + kind(frame)
+                        + " (expected: text frames with one JSON object each)"));
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void handleLater(ByteBuf payload) {
+        if (!out.isOpen()) {
+            payload.release(); // closing: drain what the client still sends
+            return;
+        }
+        synchronized (this) {
+            if (handling) {
+                if (waiting == null) {
+                    waiting = new ArrayDeque<>(MAX_WAITING);
                 }
-            });
+                waiting.add(payload);
+                if (waiting.size() >= MAX_WAITING) {
+                    channel.config().setAutoRead(false);
+                }
+                return;
+            }
+            handling = true;
+        }
+        try {
+            blocking.execute(() -> handleInTurn(payload));
         } catch (RejectedExecutionException stopping) {
-            out.close(CloseCodes.GOING_AWAY, "server shutting down");
-            inbound.request(1);
+            synchronized (this) {
+                handling = false;
+            }
+            payload.release();
+            close(CloseCodes.GOING_AWAY, "server shutting down");
+        }
+    }
+
+    /** Handles {@code first}, then whatever arrived meanwhile, on one blocking thread. */
+    private void handleInTurn(ByteBuf first) {
+        ByteBuf next = first;
+        while (next != null) {
+            try {
+                dispatcher.handle(this, next);
+            } catch (RuntimeException unexpected) {
+                logger.warn("Unexpected failure handling a frame of {}", auth == null ? "an unauthenticated socket" : auth.userId(), unexpected);
+            } finally {
+                next.release();
+            }
+            synchronized (this) {
+                next = waiting == null ? null : waiting.poll();
+                if (next == null) {
+                    handling = false;
+                }
+                if (!channel.config().isAutoRead() && (waiting == null || waiting.size() <= MAX_WAITING / 2)) {
+                    channel.config().setAutoRead(true);
+                }
+            }
         }
     }
 
     @Override
-    public void onError(Throwable cause) {
-        out.close(CloseCodes.NORMAL, "bye"); // a no-op if Armeria already closed the socket (e.g. 1009)
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            // A fragmented message over the limit (Netty's decoder answers single frames itself).
+            out.close(CloseCodes.TOO_BIG, "frame: over " + RealtimeSettings.MAX_FRAME_BYTES + " bytes (expected: at most "
+                    + RealtimeSettings.MAX_FRAME_BYTES + ")");
+        } else if (cause instanceof CorruptedWebSocketFrameException) {
+            out.markClosed(); // the decoder sent the close frame (e.g. 1009) and hangs up
+        } else if (cause instanceof IOException) {
+            channel.close(); // reset by the peer
+        } else {
+            logger.warn("Unexpected failure on the socket of {}", auth == null ? "an unauthenticated client" : auth.userId(), cause);
+            channel.close();
+        }
     }
 
     @Override
-    public void onComplete() {
-        out.close(CloseCodes.NORMAL, "bye");
+    public void channelInactive(ChannelHandlerContext ctx) {
+        out.markClosed();
+        stopTimer();
+        ctx.fireChannelInactive();
     }
 
     // ---- sends waiting for storage ----
@@ -137,22 +189,24 @@ final class Connection implements Device, Subscriber<WebSocketFrame> {
     }
 
     /**
-     * Registers for pushes and writes {@code readyFrame} with no push in between, so that
-     * {@code ready} is always the first frame the client sees and no push after it is missed.
+     * Marks the socket authenticated at once (the next frame is handled as such), then, on the
+     * event loop, registers it for pushes and writes {@code readyFrame}: a push can only be
+     * written after it, so {@code ready} is always the first frame the client sees and no push
+     * after it is missed.
      */
-    void becomeReady(AuthContext authenticated, String bearerToken, String readyFrame, Delivery delivery) {
-        out.exclusively(() -> {
-            auth = authenticated;
-            token = bearerToken;
+    void becomeReady(AuthContext authenticated, String bearerToken, ByteBuf readyFrame, Delivery delivery) {
+        auth = authenticated;
+        token = bearerToken;
+        channel.eventLoop().execute(() -> {
+            if (!out.isOpen()) {
+                readyFrame.release(); // closed while authenticating
+                return;
+            }
             delivery.register(this);
-            out.writeText(readyFrame);
+            out.write(readyFrame);
+            stopTimer();
+            scheduleCheck();
         });
-        if (!out.isOpen()) {
-            delivery.unregister(this); // closed while authenticating: its close handler may have run already
-            return;
-        }
-        stopTimer();
-        scheduleCheck();
     }
 
     // ---- the outbound side ----
@@ -163,12 +217,16 @@ final class Connection implements Device, Subscriber<WebSocketFrame> {
     }
 
     @Override
-    public Outbound.Result push(WebSocketFrame frame) {
-        return out.write(frame);
+    public Outbound.Result push(ByteBuf frame) {
+        if (!out.isOpen()) {
+            return Outbound.Result.CLOSED;
+        }
+        return out.write(frame.retainedDuplicate());
     }
 
-    void send(String json) {
-        out.writeText(json);
+    /** Writes a complete text frame, taking over the caller's reference. */
+    void send(ByteBuf frame) {
+        out.write(frame);
     }
 
     void close(int code, String reason) {
@@ -183,7 +241,7 @@ final class Connection implements Device, Subscriber<WebSocketFrame> {
 
     /** Enforces the auth deadline; once authenticated, {@link #scheduleCheck} takes over. */
     void startAuthDeadline() {
-        timer = ctx.eventLoop().schedule(() -> {
+        timer = channel.eventLoop().schedule(() -> {
             if (!isAuthenticated()) {
                 close(CloseCodes.UNAUTHENTICATED, "auth: none within " + settings.authTimeout().toSeconds() + " s");
             }
@@ -195,7 +253,7 @@ final class Connection implements Device, Subscriber<WebSocketFrame> {
         if (!isOpen()) {
             return;
         }
-        timer = ctx.eventLoop().schedule(() -> {
+        timer = channel.eventLoop().schedule(() -> {
             if (!isOpen()) {
                 return;
             }
@@ -205,7 +263,7 @@ final class Connection implements Device, Subscriber<WebSocketFrame> {
             }
             out.ping();
             try {
-                ctx.blockingTaskExecutor().execute(() -> dispatcher.recheckSession(this));
+                blocking.execute(() -> dispatcher.recheckSession(this));
             } catch (RejectedExecutionException stopping) {
                 return;
             }
@@ -220,7 +278,8 @@ final class Connection implements Device, Subscriber<WebSocketFrame> {
         }
     }
 
-    java.util.concurrent.CompletableFuture<Void> whenClosed() {
-        return out.whenClosed();
+    private static String kind(WebSocketFrame frame) {
+        String name = frame.getClass().getSimpleName(); // e.g. BinaryWebSocketFrame
+        return name.substring(0, name.length() - "WebSocketFrame".length()).toLowerCase(Locale.ROOT);
     }
 }

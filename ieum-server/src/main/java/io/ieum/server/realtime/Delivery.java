@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.linecorp.armeria.common.websocket.WebSocketFrame;
-
 import io.ieum.core.id.UserId;
 import io.ieum.core.service.EventSink;
 import io.ieum.core.service.LiveEvent;
@@ -15,10 +13,12 @@ import io.ieum.server.json.Json;
 import io.ieum.server.json.Views.EntryView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.ByteBuf;
 
 /**
- * Pushes live events to the sockets held by this node. Each event is encoded once and the same
- * frame is queued on every connected device of every recipient; nothing here waits for a socket,
+ * Pushes live events to the sockets held by this node. Each event is encoded once, into one
+ * complete WebSocket frame, and the same bytes are queued on every connected device of every
+ * recipient (no per-recipient JSON, copy or frame encoding); nothing here waits for a socket,
  * and a socket that does not keep up is closed (see {@link Outbound}) rather than slowing the
  * others. Delivery is at least once per connected device: devices that miss a push catch up with
  * {@code sync}.
@@ -50,17 +50,23 @@ public final class Delivery implements EventSink {
             return; // nothing to push: devices learn of membership changes from the timeline entry
         }
         published.increment();
-        WebSocketFrame frame = null;
+        ByteBuf frame = null;
         int written = 0;
-        for (UserId recipient : recipients) {
-            Device[] connected = devices.getOrDefault(recipient, NONE);
-            for (Device device : connected) {
-                if (frame == null) {
-                    frame = WebSocketFrame.ofText(frames.encode(toFrame(event)));
+        try {
+            for (UserId recipient : recipients) {
+                Device[] connected = devices.getOrDefault(recipient, NONE);
+                for (Device device : connected) {
+                    if (frame == null) {
+                        frame = frames.toWire(toFrame(event));
+                    }
+                    if (device.push(frame) == Outbound.Result.WRITTEN) {
+                        written++; // a closed or dropped socket is unregistered by its close handler
+                    }
                 }
-                if (device.push(frame) == Outbound.Result.WRITTEN) {
-                    written++; // a closed or dropped socket is unregistered by its close handler
-                }
+            }
+        } finally {
+            if (frame != null) {
+                frame.release(); // each socket holds its own reference until its write is done
             }
         }
         if (frame == null) {

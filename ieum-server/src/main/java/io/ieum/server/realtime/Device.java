@@ -1,14 +1,16 @@
 package io.ieum.server.realtime;
 
-import com.linecorp.armeria.common.websocket.WebSocketFrame;
-
 import io.ieum.core.id.UserId;
+import io.netty.buffer.ByteBuf;
 
 /** One authenticated socket of a user, as {@link Delivery} sees it. */
 interface Device {
 
     UserId userId();
 
-    /** Queues an encoded frame shared by all recipients; never blocks. */
-    Outbound.Result push(WebSocketFrame frame);
+    /**
+     * Queues a complete text frame shared by all recipients; never blocks. The caller keeps its
+     * reference: a device that writes the frame writes its own {@link ByteBuf#retainedDuplicate()}.
+     */
+    Outbound.Result push(ByteBuf frame);
 }

@@ -21,6 +21,7 @@ import io.ieum.server.error.ErrorMessages;
 import io.ieum.server.json.Views.EntryView;
 import io.ieum.server.json.Views.UserView;
 import io.micrometer.core.instrument.Counter;
+import io.netty.buffer.ByteBuf;
 
 /**
  * Runs the client frames of one socket against the domain services (on a blocking thread, one
@@ -52,11 +53,12 @@ final class FrameDispatcher {
         this.violations = requireNonNull(violations, "violations");
     }
 
-    void handle(Connection connection, String text) {
+    /** Handles one text frame's UTF-8 payload (still owned by the caller). */
+    void handle(Connection connection, ByteBuf payload) {
         if (!connection.isOpen()) {
             return;
         }
-        ParseResult parsed = parser.parse(text);
+        ParseResult parsed = parser.parse(payload);
         if (parsed instanceof ProtocolViolation violation) {
             violation(connection, violation);
             return;
@@ -111,11 +113,11 @@ final class FrameDispatcher {
                     .thenApply(ignored -> (ServerFrames.Frame) null));
         } else if (frame instanceof ClientFrame.Sync sync) {
             SyncPage page = services.messages().sync(caller, sync.cursor(), sync.continuation(), sync.limit());
-            connection.send(frames.encode(new ServerFrames.Synced(sync.ref(),
+            connection.send(frames.toWire(new ServerFrames.Synced(sync.ref(),
                     page.entries().stream().map(EntryView::of).toList(),
                     page.cursor() == null ? null : page.cursor().toString(), page.hasMore())));
         } else if (frame instanceof ClientFrame.Ping ping) {
-            connection.send(frames.encode(new ServerFrames.Pong(ping.ref())));
+            connection.send(frames.toWire(new ServerFrames.Pong(ping.ref())));
         } else if (frame instanceof ClientFrame.Auth) {
             violation(connection, ProtocolViolation.of("auth: sent twice (expected: one auth per socket)"));
         }
@@ -127,7 +129,7 @@ final class FrameDispatcher {
             if (failure != null) {
                 sendError(connection, ref, unwrap(failure));
             } else if (frame != null) {
-                connection.send(frames.encode(frame));
+                connection.send(frames.toWire(frame));
             }
         });
     }
@@ -136,7 +138,7 @@ final class FrameDispatcher {
         try {
             AuthContext auth = services.accounts().authenticate(frame.token());
             UserView user = UserView.of(services.accounts().account(auth.userId()));
-            String ready = frames.encode(new ServerFrames.Ready(frame.ref(), user, clock.instant(), node));
+            ByteBuf ready = frames.toWire(new ServerFrames.Ready(frame.ref(), user, clock.instant(), node));
             connection.becomeReady(auth, frame.token(), ready, delivery);
         } catch (IeumException failure) {
             if (failure.code() == ErrorCode.UNAUTHENTICATED || failure.code() == ErrorCode.NOT_FOUND) {
@@ -177,7 +179,7 @@ final class FrameDispatcher {
             error = new IeumException(ErrorCode.BUSY, "request: failed unexpectedly (expected: retry later with the same IDs)");
         }
         ErrorBody body = messages.body(error.code(), error.detail(), connection.locale());
-        connection.send(frames.encode(new ServerFrames.Error(ref, body.error(), body.message())));
+        connection.send(frames.toWire(new ServerFrames.Error(ref, body.error(), body.message())));
     }
 
     private static Throwable unwrap(Throwable failure) {

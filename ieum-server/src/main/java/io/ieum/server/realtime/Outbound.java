@@ -2,111 +2,142 @@ package io.ieum.server.realtime;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 
-import com.linecorp.armeria.common.websocket.WebSocket;
-import com.linecorp.armeria.common.websocket.WebSocketFrame;
-import com.linecorp.armeria.common.websocket.WebSocketFrameType;
-import com.linecorp.armeria.common.websocket.WebSocketWriter;
-import com.linecorp.armeria.server.websocket.WebSocketProtocolViolationException;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
 
 /**
- * The server-to-client side of one socket, with a bounded backlog. Armeria takes the next frame
- * from the writer only after the previous one reached the socket, so text bytes written but not
- * yet taken are this client's backlog. A write that finds the backlog over its limit drops the
- * backlog and closes the socket with {@value CloseCodes#TOO_SLOW}: the client reconnects and syncs,
- * and a dead or slow socket never holds memory or other recipients back. A single frame larger
- * than the limit (a big {@code synced} page) is accepted when the backlog is small.
+ * The server-to-client side of one socket, with a bounded backlog. Bytes written but not yet taken
+ * by the kernel are this client's backlog (Netty counts them, including writes still queued for the
+ * event loop); once they pass {@code maxPendingBytes} the channel is not writable, and the next
+ * write closes the socket with {@value CloseCodes#TOO_SLOW} instead: the client reconnects and
+ * syncs, and a dead or slow socket never holds memory or other recipients back. A single frame
+ * larger than the limit (a big {@code synced} page) is accepted when the backlog is small.
+ *
+ * <p>It sits in the pipeline to drop whatever is written after the close frame (writes come from
+ * many threads), and closes the TCP connection if the client does not answer the close frame.
  */
-final class Outbound {
+final class Outbound extends ChannelOutboundHandlerAdapter {
 
     enum Result { WRITTEN, CLOSED, DROPPED_SLOW }
 
-    private final WebSocketWriter writer;
-    private final WebSocket stream;
-    private final long maxPendingBytes;
+    /** How long a client has to answer our close frame (after reading its backlog) before we hang up. */
+    static final long CLOSE_GRACE_MILLIS = 10_000;
+
+    private final Channel channel;
     private final Runnable onDropped;
-    private final AtomicLong pendingBytes = new AtomicLong();
+    private ChannelHandlerContext ctx;
+    private volatile boolean closing;
 
     /** @param onDropped called once when the socket is dropped for being too slow (counts it) */
-    Outbound(WebSocketWriter writer, long maxPendingBytes, Runnable onDropped) {
-        this.writer = requireNonNull(writer, "writer");
-        this.maxPendingBytes = maxPendingBytes;
+    Outbound(Channel channel, long maxPendingBytes, Runnable onDropped) {
+        this.channel = requireNonNull(channel, "channel");
         this.onDropped = requireNonNull(onDropped, "onDropped");
-        this.stream = WebSocket.of(writer.peek(this::taken));
+        int high = (int) Math.min(Integer.MAX_VALUE, maxPendingBytes);
+        // Armeria turns watermarks off for its own channels; this one is ours now.
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(high / 2, high));
     }
 
-    /** What to hand Armeria as the outbound side of the socket. */
-    WebSocket stream() {
-        return stream;
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
     }
 
-    Result writeText(String json) {
-        return write(WebSocketFrame.ofText(json));
-    }
-
-    /** Writes a text frame, possibly shared with other sockets (it is never modified or released). */
-    synchronized Result write(WebSocketFrame frame) {
-        if (!writer.isOpen()) {
+    /** Writes a complete text frame (see {@link TextFrames}), taking over the caller's reference. */
+    Result write(ByteBuf frame) {
+        if (closing) {
+            frame.release();
             return Result.CLOSED;
         }
-        if (pendingBytes.get() > maxPendingBytes) {
-            writer.abort(new WebSocketProtocolViolationException(CloseCodes.status(CloseCodes.TOO_SLOW),
-                    "too slow: reconnect and sync"));
-            onDropped.run();
-            return Result.DROPPED_SLOW;
-        }
-        int length = frame.length();
-        pendingBytes.addAndGet(length);
-        if (!writer.tryWrite(frame)) {
-            pendingBytes.addAndGet(-length);
+        if (!channel.isWritable()) {
+            frame.release();
+            if (close(CloseCodes.TOO_SLOW, "too slow: reconnect and sync")) {
+                onDropped.run();
+                return Result.DROPPED_SLOW;
+            }
             return Result.CLOSED;
         }
+        channel.writeAndFlush(frame, channel.voidPromise());
         return Result.WRITTEN;
     }
 
-    /** Answers a WebSocket ping (a control frame; not counted in the backlog). */
-    synchronized void pong(byte[] payload) {
-        if (writer.isOpen()) {
-            writer.tryWrite(WebSocketFrame.ofPong(payload));
+    /** Answers a WebSocket ping with its payload (a control frame; owned by this call). */
+    void pong(ByteBuf payload) {
+        if (isOpen()) {
+            channel.writeAndFlush(new PongWebSocketFrame(payload), channel.voidPromise());
+        } else {
+            payload.release();
         }
     }
 
     /** Asks the client's WebSocket stack for a pong, to find dead peers. */
-    synchronized void ping() {
-        if (writer.isOpen()) {
-            writer.tryWrite(WebSocketFrame.ofPing());
+    void ping() {
+        if (isOpen()) {
+            channel.writeAndFlush(new PingWebSocketFrame(), channel.voidPromise());
         }
     }
 
-    /** Sends a close frame after what is already queued; does nothing if already closed. */
-    synchronized void close(int code, String reason) {
-        if (writer.isOpen()) {
-            writer.close(CloseCodes.status(code), CloseCodes.reason(reason));
+    /**
+     * Sends a close frame after what is already queued and hangs up once the client answers, or
+     * after {@link #CLOSE_GRACE_MILLIS}. Returns whether this call began the close.
+     */
+    boolean close(int code, String reason) {
+        if (!beginClosing()) {
+            return false;
         }
+        ctx.writeAndFlush(new CloseWebSocketFrame(code, CloseCodes.reason(reason)));
+        channel.eventLoop().schedule(() -> {
+            channel.close();
+        }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    /** The client sent a close frame: answer it (unless we began) and hang up. */
+    void answerClose() {
+        if (beginClosing()) {
+            ctx.writeAndFlush(new CloseWebSocketFrame(CloseCodes.NORMAL, "bye")).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            channel.close(); // our close frame was answered: the closing handshake is done
+        }
+    }
+
+    /** Marks the socket closed when something else closed it (the peer, or the frame decoder's own close frame). */
+    void markClosed() {
+        beginClosing();
     }
 
     boolean isOpen() {
-        return writer.isOpen();
+        return !closing && channel.isActive();
     }
 
-    long pendingBytes() {
-        return pendingBytes.get();
-    }
-
-    /** Completes when the outbound side has ended, however it ended. */
-    java.util.concurrent.CompletableFuture<Void> whenClosed() {
-        return writer.whenComplete();
-    }
-
-    /** Runs {@code action} while no other frame can be written to this socket. */
-    synchronized void exclusively(Runnable action) {
-        action.run();
-    }
-
-    private void taken(WebSocketFrame frame) {
-        if (frame.type() == WebSocketFrameType.TEXT) {
-            pendingBytes.addAndGet(-frame.length());
+    private synchronized boolean beginClosing() {
+        if (closing) {
+            return false;
         }
+        closing = true;
+        return true;
+    }
+
+    /** Nothing written after the close frame reaches the client. */
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (closing) {
+            ReferenceCountUtil.release(msg);
+            if (!promise.isVoid()) {
+                promise.trySuccess(); // dropped on purpose: the socket is closing
+            }
+            return;
+        }
+        ctx.write(msg, promise);
     }
 }

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.ieum.server.json.Json;
 import io.ieum.server.json.Views.EntryView;
 import io.ieum.server.json.Views.UserView;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 
 /**
  * The server frames of docs/protocol.md as records, and their encoding. {@code ref} is left out
@@ -26,6 +28,11 @@ final class ServerFrames {
         ObjectMapper mapper = requireNonNull(json, "json").mapper().copy()
                 .addMixIn(EntryView.class, OmitUncomputedUnreadBy.class);
         this.writer = mapper.writer();
+    }
+
+    /** The frame as one complete WebSocket text frame in a pooled buffer (see {@link TextFrames}); the caller releases it. */
+    ByteBuf toWire(Frame frame) {
+        return TextFrames.encode(writer, frame, ByteBufAllocator.DEFAULT);
     }
 
     String encode(Frame frame) {

@@ -3,41 +3,48 @@ package io.ieum.server.realtime;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
-import com.linecorp.armeria.common.HttpHeaderNames;
-import com.linecorp.armeria.common.websocket.WebSocket;
-import com.linecorp.armeria.common.websocket.WebSocketWriter;
-import com.linecorp.armeria.server.HttpService;
-import com.linecorp.armeria.server.ServiceRequestContext;
-import com.linecorp.armeria.server.websocket.WebSocketService;
+import com.linecorp.armeria.common.CommonPools;
 
 import io.ieum.core.service.Services;
 import io.ieum.server.error.ErrorMessages;
 import io.ieum.server.json.Json;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 
 /**
- * The WebSocket endpoint of docs/protocol.md ("WebSocket: GET /ws"): accepts sockets, hands each
- * one to a {@link Connection}, and keeps track of them for {@link #shutdown()}. Bind
- * {@link #service()} at {@code /ws}, call {@link #shutdown()} before stopping the server, and keep
- * TCP_NODELAY on (Netty's default; {@code childChannelOption(ChannelOption.TCP_NODELAY, true)} makes
- * it explicit): Nagle's algorithm adds tens of milliseconds to small pushes.
+ * The WebSocket endpoint of docs/protocol.md ("WebSocket: GET /ws"), on plain Netty inside
+ * Armeria's port (ADR 0007): {@link #pipelineCustomizer()} puts an {@link UpgradeSniffer} first in
+ * every connection's pipeline; a {@code GET /ws} connection leaves Armeria, is upgraded by
+ * {@link Handshake}, and becomes a {@link Connection}. The endpoint keeps track of open sockets for
+ * {@link #shutdown()}. Call {@link #shutdown()} before stopping the server, and keep TCP_NODELAY on
+ * ({@code childChannelOption(ChannelOption.TCP_NODELAY, true)}): Nagle's algorithm adds tens of
+ * milliseconds to small pushes.
  */
 public final class WebSocketEndpoint {
 
-    private static final List<Locale> SUPPORTED_LOCALES = List.of(Locale.ENGLISH, Locale.KOREAN);
+    /** Longest upgrade request accepted (a GET has no body; this bounds a client that sends one). */
+    private static final int MAX_HANDSHAKE_BYTES = 8 * 1024;
 
     private final Delivery delivery;
     private final RealtimeSettings settings;
     private final FrameDispatcher dispatcher;
+    private final Executor blocking;
+    private final Json json;
+    private final ErrorMessages messages;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Counter slowDropped;
-    private final HttpService service;
     private volatile boolean shuttingDown;
 
     public WebSocketEndpoint(Services services, Delivery delivery, Json json, ErrorMessages messages,
@@ -49,21 +56,20 @@ public final class WebSocketEndpoint {
                       MeterRegistry meters, String nodeName, Clock clock, RealtimeSettings settings) {
         this.delivery = requireNonNull(delivery, "delivery");
         this.settings = requireNonNull(settings, "settings");
+        this.json = requireNonNull(json, "json");
+        this.messages = requireNonNull(messages, "messages");
         requireNonNull(meters, "meters");
+        // The executor Armeria gives blocking work; storage calls and Argon2 never run on an event loop.
+        this.blocking = CommonPools.blockingTaskExecutor();
         this.dispatcher = new FrameDispatcher(services, delivery, new ClientFrameParser(json), new ServerFrames(json),
                 messages, nodeName, clock, meters.counter(RealtimeMetrics.PROTOCOL_VIOLATIONS));
         this.slowDropped = meters.counter(RealtimeMetrics.SLOW_CONSUMERS_DROPPED);
         meters.gauge(RealtimeMetrics.CONNECTIONS, connections, Set::size);
-        this.service = WebSocketService.builder((ctx, in) -> accept(ctx, in))
-                .maxFramePayloadLength(RealtimeSettings.MAX_FRAME_BYTES)
-                .aggregateContinuation(true)
-                .allowedOrigins("*") // browsers of any origin; authentication is by token, not cookie
-                .build();
     }
 
-    /** The service to bind at {@code /ws}. */
-    public HttpService service() {
-        return service;
+    /** For {@code ServerBuilder.childChannelPipelineCustomizer}: routes {@code GET /ws} here, all else to Armeria. */
+    public Consumer<ChannelPipeline> pipelineCustomizer() {
+        return p -> p.addFirst(new UpgradeSniffer(this::upgrade));
     }
 
     /** Closes every socket with 1001 "server shutting down" and refuses new ones. */
@@ -79,38 +85,31 @@ public final class WebSocketEndpoint {
         return connections.size();
     }
 
-    private WebSocket accept(ServiceRequestContext ctx, WebSocket in) {
-        Outbound out = new Outbound(WebSocket.streaming(), settings.maxPendingBytes(), slowDropped::increment);
-        Connection connection = new Connection(ctx, out, locale(ctx), dispatcher, settings);
+    private void upgrade(ChannelPipeline p) {
+        p.addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_HANDSHAKE_BYTES),
+                new Handshake(json, messages, this::accept));
+    }
+
+    /** The handshake is answered: the handshake handler makes way for this socket's own handlers. */
+    private void accept(ChannelHandlerContext handshake, Locale locale) {
+        Channel channel = handshake.channel();
+        Outbound out = new Outbound(channel, settings.maxPendingBytes(), slowDropped::increment);
+        Connection connection = new Connection(channel, out, locale, dispatcher, settings, blocking);
+        ChannelPipeline p = channel.pipeline();
+        p.addLast(new WebSocketFrameAggregator(RealtimeSettings.MAX_FRAME_BYTES), out, connection);
+        p.remove(handshake.handler());
         if (shuttingDown) {
             connection.close(CloseCodes.GOING_AWAY, "server shutting down");
-            in.abort();
-            return out.stream();
+            return;
         }
         connections.add(connection);
-        connection.whenClosed().handle((ignored, cause) -> {
+        channel.closeFuture().addListener(closed -> {
             connection.stopTimer();
             connections.remove(connection);
             if (connection.isAuthenticated()) {
                 delivery.unregister(connection);
             }
-            return null;
         });
-        in.subscribe(connection, ctx.eventLoop());
         connection.startAuthDeadline();
-        return out.stream();
-    }
-
-    private static Locale locale(ServiceRequestContext ctx) {
-        String header = ctx.request().headers().get(HttpHeaderNames.ACCEPT_LANGUAGE);
-        if (header == null || header.isBlank()) {
-            return Locale.ENGLISH;
-        }
-        try {
-            Locale chosen = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED_LOCALES);
-            return chosen == null ? Locale.ENGLISH : chosen;
-        } catch (IllegalArgumentException malformed) {
-            return Locale.ENGLISH;
-        }
     }
 }

@@ -2,6 +2,15 @@
  * The WebSocket endpoint ({@code GET /ws}) and live delivery, as specified in docs/protocol.md
  * ("WebSocket: GET /ws").
  *
+ * <h2>Transport</h2>
+ * Plain Netty on Armeria's port (ADR 0007): {@code UpgradeSniffer}, first in every connection's
+ * pipeline, takes a connection whose first request line is {@code GET /ws} out of Armeria;
+ * {@code Handshake} upgrades it with Netty's {@code WebSocketServerHandshaker13} (or answers
+ * 400/426 with a JSON error); then the pipeline is Netty's frame decoder and encoder, a frame
+ * aggregator, {@code Outbound} (bounded backlog, nothing after the close frame) and
+ * {@code Connection}. Server frames are complete WebSocket frames encoded once
+ * ({@code TextFrames}); a push writes the same bytes to every recipient.
+ *
  * <h2>Protocol handling</h2>
  * {@link io.ieum.server.realtime.WebSocketEndpoint} accepts sockets; each becomes a
  * {@code Connection} that reads one frame at a time and runs it off the event loop, so a device's
@@ -17,7 +26,7 @@
  *
  * <h2>Delivery guarantee</h2>
  * At least once to every connected device, plus sync: {@link io.ieum.server.realtime.Delivery}
- * encodes each event once and queues the same frame on every socket of every recipient held by
+ * encodes each event once and queues the same frame bytes on every socket of every recipient held by
  * this node, never waiting for a socket. A socket whose backlog passes its bound is closed with
  * {@code 4408} instead of buffering without limit. A device that was disconnected, dropped or
  * simply missed a push catches up with {@code sync} from the highest entry ID it has seen; the

@@ -8,7 +8,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.linecorp.armeria.common.websocket.WebSocketFrame;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.AfterEach;
 
 import io.ieum.core.id.MessageId;
 import io.ieum.core.id.RoomId;
@@ -17,6 +19,7 @@ import io.ieum.core.model.Entry;
 import io.ieum.core.service.LiveEvent;
 import io.ieum.server.json.Json;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.buffer.ByteBuf;
 
 class DeliveryTest {
 
@@ -26,6 +29,12 @@ class DeliveryTest {
     private final UserId joon = UserId.random();
     private final UserId sora = UserId.random();
     private final RoomId room = RoomId.random();
+    private final List<FakeDevice> devices = new ArrayList<>();
+
+    @AfterEach
+    void releaseFrames() {
+        devices.forEach(d -> d.frames.forEach(ByteBuf::release));
+    }
 
     @Test
     void anEventShouldBeEncodedOnceAndWrittenToEveryDeviceOfEveryRecipient() {
@@ -41,7 +50,8 @@ class DeliveryTest {
         assertThat(joonPhone.frames).hasSize(1);
         assertThat(soraPhone.frames).isEmpty();
         assertThat(minaPhone.frames.get(0)).isSameAs(joonPhone.frames.get(0)).isSameAs(minaLaptop.frames.get(0));
-        assertThat(minaPhone.frames.get(0).text()).startsWith("{\"type\":\"entry\",\"entry\":{").contains("\"text\":\"hi\"")
+        assertThat(minaPhone.frames.get(0).getUnsignedByte(minaPhone.frames.get(0).readerIndex())).isEqualTo((short) 0x81); // FIN, text
+        assertThat(text(minaPhone.frames.get(0))).startsWith("{\"type\":\"entry\",\"entry\":{").contains("\"text\":\"hi\"")
                 .doesNotContain("unreadBy");
         assertThat(meters.counter(RealtimeMetrics.FRAMES_WRITTEN).count()).isEqualTo(3);
         assertThat(meters.counter(RealtimeMetrics.EVENTS_PUBLISHED).count()).isEqualTo(1);
@@ -54,7 +64,7 @@ class DeliveryTest {
 
         delivery.publish(Set.of(joon), new LiveEvent.ReadMoved(room, mina, upTo));
 
-        assertThat(joonPhone.frames.get(0).text()).isEqualTo("{\"type\":\"read\",\"roomId\":\"" + room + "\",\"userId\":\""
+        assertThat(text(joonPhone.frames.get(0))).isEqualTo("{\"type\":\"read\",\"roomId\":\"" + room + "\",\"userId\":\""
                 + mina + "\",\"upTo\":\"" + upTo + "\"}");
     }
 
@@ -90,8 +100,13 @@ class DeliveryTest {
         assertThat(delivery.deviceCount(mina)).isZero();
     }
 
+    private static String text(ByteBuf frame) {
+        return TextFrames.payload(frame).toString(StandardCharsets.UTF_8);
+    }
+
     private FakeDevice register(UserId user, Outbound.Result result) {
         FakeDevice device = new FakeDevice(user, result);
+        devices.add(device);
         delivery.register(device);
         return device;
     }
@@ -99,7 +114,8 @@ class DeliveryTest {
     private static final class FakeDevice implements Device {
         final UserId user;
         final Outbound.Result result;
-        final List<WebSocketFrame> frames = new ArrayList<>();
+        /** The frames as published: the same buffer for every device, kept alive by one reference each. */
+        final List<ByteBuf> frames = new ArrayList<>();
 
         FakeDevice(UserId user, Outbound.Result result) {
             this.user = user;
@@ -112,9 +128,9 @@ class DeliveryTest {
         }
 
         @Override
-        public Outbound.Result push(WebSocketFrame frame) {
+        public Outbound.Result push(ByteBuf frame) {
             if (result == Outbound.Result.WRITTEN) {
-                frames.add(frame);
+                frames.add(frame.retain());
             }
             return result;
         }

@@ -2,71 +2,108 @@ package io.ieum.server.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.linecorp.armeria.common.websocket.WebSocket;
-import com.linecorp.armeria.common.websocket.WebSocketFrame;
-import com.linecorp.armeria.common.websocket.WebSocketWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 
 class OutboundTest {
 
-    private final WebSocketWriter writer = WebSocket.streaming();
+    private final EmbeddedChannel channel = new EmbeddedChannel();
     private final AtomicInteger dropped = new AtomicInteger();
-    private final Outbound out = new Outbound(writer, 100, dropped::incrementAndGet);
+    private final Outbound out = new Outbound(channel, 100, dropped::incrementAndGet);
+
+    OutboundTest() {
+        channel.pipeline().addLast(out);
+    }
+
+    @AfterEach
+    void finish() {
+        channel.finishAndReleaseAll();
+    }
 
     @Test
-    void aBacklogOverTheLimitShouldDropTheSocket() {
-        WebSocketFrame frame = WebSocketFrame.ofText("x".repeat(60));
+    void aFrameShouldReachTheSocketAsItIs() {
+        ByteBuf frame = frame("hello");
 
-        assertThat(out.write(frame)).isEqualTo(Outbound.Result.WRITTEN);
-        assertThat(out.write(frame)).isEqualTo(Outbound.Result.WRITTEN);
-        assertThat(out.pendingBytes()).isEqualTo(120);
-        assertThat(out.write(frame)).isEqualTo(Outbound.Result.DROPPED_SLOW);
+        assertThat(out.write(frame.retainedDuplicate())).isEqualTo(Outbound.Result.WRITTEN);
 
+        ByteBuf written = channel.readOutbound();
+        assertThat(written).isEqualTo(frame);
+        written.release();
+        frame.release();
+    }
+
+    @Test
+    void aSocketThatIsNotWritableShouldBeClosedWith4408AndCountedOnce() {
+        channel.unsafe().outboundBuffer().setUserDefinedWritability(1, false); // as when 100 bytes wait for the kernel
+
+        assertThat(out.write(frame("x"))).isEqualTo(Outbound.Result.DROPPED_SLOW);
+        assertThat(out.write(frame("y"))).isEqualTo(Outbound.Result.CLOSED);
+
+        CloseWebSocketFrame close = channel.readOutbound();
+        assertThat(close.statusCode()).isEqualTo(CloseCodes.TOO_SLOW);
+        close.release();
+        assertThat((Object) channel.readOutbound()).isNull();
         assertThat(out.isOpen()).isFalse();
-        assertThat(out.write(frame)).isEqualTo(Outbound.Result.CLOSED);
         assertThat(dropped).hasValue(1);
     }
 
     @Test
-    void oneFrameLargerThanTheLimitShouldPassWhenNothingIsPending() {
-        assertThat(out.writeText("y".repeat(500))).isEqualTo(Outbound.Result.WRITTEN);
+    void closeShouldBeIdempotentAndNothingShouldFollowTheCloseFrame() {
+        assertThat(out.close(CloseCodes.GOING_AWAY, "server shutting down")).isTrue();
+        assertThat(out.close(CloseCodes.PROTOCOL_VIOLATION, "again")).isFalse();
+        channel.writeAndFlush(frame("late, from another thread"));
+
+        CloseWebSocketFrame close = channel.readOutbound();
+        assertThat(close.statusCode()).isEqualTo(1001);
+        assertThat(close.reasonText()).isEqualTo("server shutting down");
+        close.release();
+        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(out.write(frame("{}"))).isEqualTo(Outbound.Result.CLOSED);
     }
 
     @Test
-    void framesTakenBySocketShouldLeaveTheBacklog() {
-        WebSocketFrame frame = WebSocketFrame.ofText("z".repeat(60));
-        out.write(frame);
-        out.write(frame);
+    void aClientThatNeverAnswersTheCloseFrameShouldBeHungUpOnAfterTheGrace() {
+        out.close(CloseCodes.TOO_SLOW, "too slow: reconnect and sync");
+        channel.advanceTimeBy(Outbound.CLOSE_GRACE_MILLIS - 1, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.isOpen()).isTrue();
 
-        out.stream().subscribe(new org.reactivestreams.Subscriber<>() {
-            @Override
-            public void onSubscribe(org.reactivestreams.Subscription s) {
-                s.request(Long.MAX_VALUE);
-            }
+        channel.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
 
-            @Override
-            public void onNext(WebSocketFrame f) {}
-
-            @Override
-            public void onError(Throwable t) {}
-
-            @Override
-            public void onComplete() {}
-        });
-
-        org.awaitility.Awaitility.await().until(() -> out.pendingBytes() == 0);
-        assertThat(out.write(frame)).isEqualTo(Outbound.Result.WRITTEN);
+        assertThat(channel.isOpen()).isFalse();
     }
 
     @Test
-    void closeShouldBeIdempotent() {
+    void theClientsCloseShouldBeAnsweredWith1000AndTheSocketClosed() {
+        out.answerClose();
+        channel.runPendingTasks();
+
+        CloseWebSocketFrame close = channel.readOutbound();
+        assertThat(close.statusCode()).isEqualTo(1000);
+        close.release();
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void aClientAnsweringOurCloseShouldBeHungUpOnAtOnce() {
         out.close(CloseCodes.GOING_AWAY, "server shutting down");
-        out.close(CloseCodes.PROTOCOL_VIOLATION, "again");
 
-        assertThat(out.isOpen()).isFalse();
-        assertThat(out.writeText("{}")).isEqualTo(Outbound.Result.CLOSED);
+        out.answerClose();
+
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    private static ByteBuf frame(String text) {
+        return Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
     }
 }

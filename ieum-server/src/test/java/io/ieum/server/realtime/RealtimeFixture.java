@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.server.Server;
 
 import io.netty.channel.ChannelOption;
@@ -45,14 +46,23 @@ final class RealtimeFixture implements AutoCloseable {
     }
 
     RealtimeFixture(Path dataDir, RealtimeSettings settings) {
+        this(dataDir, settings, Duration.ofSeconds(15)); // Armeria's default HTTP idle timeout
+    }
+
+    /** @param httpIdleTimeout Armeria's idle timeout for HTTP connections, which must not touch WebSockets */
+    RealtimeFixture(Path dataDir, RealtimeSettings settings, Duration httpIdleTimeout) {
         Json json = new Json();
         storage = SqliteStorage.open(SqliteConfig.of(dataDir));
         delivery = new Delivery(json, meters);
         services = Services.create(storage, delivery, Limits.DEFAULTS, Clock.systemUTC(), PasswordHasher.forTests());
         endpoint = new WebSocketEndpoint(services, delivery, json, new ErrorMessages(), meters, "test-node",
                 Clock.systemUTC(), settings);
-        server = Server.builder().http(0).service("/ws", endpoint.service())
+        server = Server.builder().http(0)
+                // Any other path stays Armeria's; the answer names the protocol it came over.
+                .service("glob:/**", (ctx, req) -> HttpResponse.of("armeria " + ctx.sessionProtocol().uriText() + " " + ctx.path()))
+                .childChannelPipelineCustomizer(endpoint.pipelineCustomizer())
                 .childChannelOption(ChannelOption.TCP_NODELAY, true)
+                .idleTimeout(httpIdleTimeout)
                 .gracefulShutdownTimeoutMillis(0, 0) // the sockets are closed by endpoint.shutdown() first
                 .build();
         server.start().join();
@@ -60,6 +70,10 @@ final class RealtimeFixture implements AutoCloseable {
 
     URI uri() {
         return URI.create("ws://127.0.0.1:" + server.activeLocalPort() + "/ws");
+    }
+
+    int port() {
+        return server.activeLocalPort();
     }
 
     /** Signs up a new user named after {@code name} (made unique, so tests can share a server) and logs a phone in. */

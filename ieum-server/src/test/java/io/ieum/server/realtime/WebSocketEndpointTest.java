@@ -132,6 +132,24 @@ class WebSocketEndpointTest {
     }
 
     @Test
+    void aFragmentedMessageOverTheLimitShouldBeClosedWith1009() {
+        WsTestClient client = ready(mina);
+        client.sendPart("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(40 * 1024), false);
+        client.sendPart("x".repeat(40 * 1024) + "\"}", true);
+
+        assertThat(client.awaitClose().code()).isEqualTo(1009);
+    }
+
+    @Test
+    void aFragmentedMessageWithinTheLimitShouldBeHandled() {
+        WsTestClient client = ready(mina);
+        client.sendPart("{\"type\":\"ping\",", false);
+        client.sendPart("\"ref\":\"in two parts\"}", true);
+
+        assertThat(client.await("pong").path("ref").asText()).isEqualTo("in two parts");
+    }
+
+    @Test
     void aRevokedSessionShouldBeClosedWith4401() {
         WsTestClient client = ready(mina);
 

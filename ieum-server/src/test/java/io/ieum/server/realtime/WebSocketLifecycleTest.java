@@ -36,6 +36,19 @@ class WebSocketLifecycleTest {
     }
 
     @Test
+    void anIdleSocketShouldOutliveArmeriasHttpIdleTimeout() {
+        fixture = new RealtimeFixture(dataDir, RealtimeFixture.TEST, Duration.ofMillis(200));
+        LoginResult mina = fixture.user("mina");
+        try (WsTestClient minaPhone = WsTestClient.ready(fixture.uri(), mina.token())) {
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                    .untilAsserted(() -> assertThat(minaPhone.isClosed()).isFalse());
+
+            minaPhone.send("{\"type\":\"ping\",\"ref\":\"still\"}");
+            assertThat(minaPhone.await("pong").path("ref").asText()).isEqualTo("still");
+        }
+    }
+
+    @Test
     void shutdownShouldCloseEverySocketWith1001AndRefuseNewOnes() {
         fixture = new RealtimeFixture(dataDir);
         LoginResult mina = fixture.user("mina");

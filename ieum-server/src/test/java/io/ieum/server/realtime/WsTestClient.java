@@ -58,6 +58,11 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    /** Sends one fragment of a text message ({@code last} ends it). */
+    void sendPart(String text, boolean last) {
+        socket.sendText(text, last).join();
+    }
+
     void sendBinary(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
