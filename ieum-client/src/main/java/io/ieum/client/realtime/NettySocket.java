@@ -9,6 +9,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
@@ -80,6 +81,12 @@ final class NettySocket extends ChannelInboundHandlerAdapter implements Realtime
         if (ch != null) {
             ch.close();
         }
+    }
+
+    /** Whether Nagle is off on this socket (for tests). */
+    boolean noDelay() {
+        Channel ch = channel;
+        return ch != null && Boolean.TRUE.equals(ch.config().getOption(ChannelOption.TCP_NODELAY));
     }
 
     @Override
