@@ -62,6 +62,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--io-threads", paramLabel = "N", descriptionKey = "bench.option.ioThreads")
     Integer ioThreads;
 
+    @Option(names = "--tokens", paramLabel = "FILE", descriptionKey = "bench.option.tokens")
+    Path tokens;
+
     @Option(names = "--json", paramLabel = "FILE", descriptionKey = "bench.option.json")
     Path json;
 
@@ -88,7 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
             err.println(Messages.get("error.invalid", e.getMessage()));
             return 2;
         }
-        BenchReport report = new BenchRunner(plan, out).run();
+        BenchReport report = new BenchRunner(plan, out, tokens).run();
         BenchTable.print(report, out);
         if (json != null) {
             Files.writeString(json, Json.write(report));

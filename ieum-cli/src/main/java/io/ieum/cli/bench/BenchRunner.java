@@ -30,17 +30,20 @@ public final class BenchRunner {
 
     private final BenchPlan plan;
     private final PrintWriter progress;
+    private final TokenCache tokens;
 
-    public BenchRunner(BenchPlan plan, PrintWriter progress) {
+    /** @param tokensFile where bench users' tokens are kept between runs, or null */
+    public BenchRunner(BenchPlan plan, PrintWriter progress, Path tokensFile) {
         this.plan = requireNonNull(plan, "plan");
         this.progress = requireNonNull(progress, "progress");
+        this.tokens = tokensFile == null ? null : new TokenCache(tokensFile);
     }
 
     public BenchReport run() throws InterruptedException, IOException {
         ClientOptions options = ClientOptions.builder().servers(plan.servers()).deviceName("ieum-bench")
                 .requestTimeout(Duration.ofSeconds(60)).build();
         try (IeumClient root = IeumClient.create(options)) {
-            BenchSetup.Users users = new BenchSetup(plan, this::say).run(root);
+            BenchSetup.Users users = new BenchSetup(plan, this::say, tokens).run(root);
             List<WorkerShare> shares = BenchShares.split(plan, users);
             OptionalLong heapBefore = ServerHeap.usedBytes(root);
             say(Messages.get("bench.connecting", plan.connections(), plan.processes()));

@@ -31,36 +31,29 @@ final class BenchSetup {
 
     private final BenchPlan plan;
     private final Consumer<String> progress;
+    private final TokenCache cache;
 
-    BenchSetup(BenchPlan plan, Consumer<String> progress) {
+    /** @param cache where tokens are kept between runs, or null */
+    BenchSetup(BenchPlan plan, Consumer<String> progress, TokenCache cache) {
         this.plan = requireNonNull(plan, "plan");
         this.progress = requireNonNull(progress, "progress");
+        this.cache = cache;
     }
 
     Users run(IeumClient root) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
-            progress.accept(Messages.get("bench.signingUp", plan.users(), plan.prefix()));
-            String password = "bench-" + plan.prefix() + "-secret";
-            List<Future<String>> logins = new ArrayList<>();
+            List<String> names = new ArrayList<>();
             for (int i = 0; i < plan.users(); i++) {
-                String name = username(i);
-                logins.add(pool.submit(() -> {
-                    signUp(root, name, password);
-                    IeumClient user = root.sibling();
-                    user.logIn(name, password);
-                    return user.token();
-                }));
+                names.add(username(i));
             }
-            List<String> tokens = collect(logins, "bench.signedUp");
+            List<String> cached = cache == null ? null : cache.load(names).orElse(null);
+            List<String> tokens = cached != null ? cached : logIn(root, pool, names);
             progress.accept(Messages.get("bench.creatingGroups", plan.groups()));
             List<Future<String>> rooms = new ArrayList<>();
             for (int g = 0; g < plan.groups(); g++) {
                 int first = g * plan.groupSize();
-                List<String> others = new ArrayList<>();
-                for (int i = first + 1; i < first + plan.groupSize(); i++) {
-                    others.add(username(i));
-                }
+                List<String> others = new ArrayList<>(names.subList(first + 1, first + plan.groupSize()));
                 String name = plan.prefix() + " group " + g;
                 rooms.add(pool.submit(() -> {
                     Room room = root.as(tokens.get(first)).createGroup(name, others);
@@ -71,6 +64,25 @@ final class BenchSetup {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private List<String> logIn(IeumClient root, ExecutorService pool, List<String> names) throws InterruptedException {
+        progress.accept(Messages.get("bench.signingUp", plan.users(), plan.prefix()));
+        String password = "bench-" + plan.prefix() + "-secret";
+        List<Future<String>> logins = new ArrayList<>();
+        for (String name : names) {
+            logins.add(pool.submit(() -> {
+                signUp(root, name, password);
+                IeumClient user = root.sibling();
+                user.logIn(name, password);
+                return user.token();
+            }));
+        }
+        List<String> tokens = collect(logins, "bench.signedUp");
+        if (cache != null) {
+            cache.save(names, tokens);
+        }
+        return tokens;
     }
 
     /**
