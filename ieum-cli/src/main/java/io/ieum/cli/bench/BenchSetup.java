@@ -122,7 +122,7 @@ final class BenchSetup {
                 throw new IllegalStateException(e.getCause());
             }
             if (System.nanoTime() >= nextProgress) {
-                nextProgress += PROGRESS_NANOS;
+                nextProgress = System.nanoTime() + PROGRESS_NANOS;
                 progress.accept(Messages.get(progressKey, results.size(), futures.size()));
             }
         }
