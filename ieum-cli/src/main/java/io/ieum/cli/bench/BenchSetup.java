@@ -86,8 +86,8 @@ final class BenchSetup {
     }
 
     /**
-     * An existing user is fine (a reused prefix). A server error is tried again: a repeat of a
-     * sign-up that did happen only answers {@code username_taken}.
+     * An existing user is fine (a reused prefix). A server error or a lost answer is tried again:
+     * a repeat of a sign-up that did happen only answers {@code username_taken}.
      */
     private static void signUp(IeumClient root, String name, String password) {
         for (int attempt = 1; ; attempt++) {
@@ -98,7 +98,8 @@ final class BenchSetup {
                 if ("username_taken".equals(e.error())) {
                     return;
                 }
-                if (e.status() < 500 || attempt == SIGN_UP_ATTEMPTS) {
+                boolean answerLost = e.status() == 0 || e.status() >= 500;
+                if (!answerLost || attempt == SIGN_UP_ATTEMPTS) {
                     throw e;
                 }
             }
