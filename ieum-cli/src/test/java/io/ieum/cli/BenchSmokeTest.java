@@ -34,5 +34,24 @@ class BenchSmokeTest {
         assertThat(result.appDuplicates()).isZero();
         // 20 connections in groups of 5: every message reaches the 5 members' connections.
         assertThat(result.deliveries()).isEqualTo(150 * 5);
+        assertThat(result.latencyP50Micros()).isPositive();
+    }
+
+    @Test
+    void benchSpreadOverTwoProcessesShouldCountEveryMessageOnce() throws IOException {
+        Path report = dir.resolve("bench2.json");
+        try (RunningServer server = RunningServer.start(dir.resolve("data2"))) {
+            CliRun run = CliRun.run("bench", "--server", server.uri().toString(), "--users", "30", "--group-size", "5",
+                    "--rate", "40", "--duration", "3", "--grace", "20", "--processes", "2", "--json", report.toString());
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        }
+        BenchReport result = Json.read(Files.newInputStream(report), BenchReport.class);
+        assertThat(result.processes()).isEqualTo(2);
+        assertThat(result.connections()).isEqualTo(30);
+        assertThat(result.acked()).isEqualTo(120);
+        assertThat(result.lost()).isZero();
+        assertThat(result.appDuplicates()).isZero();
+        assertThat(result.deliveries()).isEqualTo(120 * 5);
     }
 }

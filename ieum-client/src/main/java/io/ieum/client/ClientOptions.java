@@ -2,6 +2,7 @@ package io.ieum.client;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,13 +16,17 @@ import java.util.concurrent.Executor;
  *
  * @param servers      the site failover list, tried in order
  * @param deviceName   shown in the session list of the account
- * @param executor     runs HTTP and WebSocket callbacks; empty = the JDK default
+ * @param executor     runs HTTP callbacks; empty = the JDK default (WebSocket callbacks run on the I/O threads)
  * @param pingInterval how often an idle realtime connection proves it is alive
  * @param dedupWindow  how many entry IDs the realtime connection remembers to drop duplicates
+ * @param ioThreads    event loop threads shared by all realtime connections of one client
+ * @param bindAddress  the local source address of realtime connections; empty = the system's choice
+ *                     (REST calls always use the system's choice: JDK 17's HttpClient cannot pick one)
  */
 public record ClientOptions(List<URI> servers, String deviceName, Duration connectTimeout, Duration requestTimeout,
                             RetryPolicy retryPolicy, RetryPolicy reconnectPolicy, Duration pingInterval,
-                            int missedPongsAllowed, int dedupWindow, Locale locale, Optional<Executor> executor) {
+                            int missedPongsAllowed, int dedupWindow, Locale locale, Optional<Executor> executor,
+                            int ioThreads, Optional<InetAddress> bindAddress) {
 
     public ClientOptions {
         servers = List.copyOf(requireNonNull(servers, "servers"));
@@ -36,6 +41,10 @@ public record ClientOptions(List<URI> servers, String deviceName, Duration conne
         requireNonNull(pingInterval, "pingInterval");
         requireNonNull(locale, "locale");
         requireNonNull(executor, "executor");
+        requireNonNull(bindAddress, "bindAddress");
+        if (ioThreads < 1) {
+            throw new IllegalArgumentException("ioThreads: " + ioThreads + " (expected: >= 1)");
+        }
         if (missedPongsAllowed < 1) {
             throw new IllegalArgumentException("missedPongsAllowed: " + missedPongsAllowed + " (expected: >= 1)");
         }
@@ -70,6 +79,8 @@ public record ClientOptions(List<URI> servers, String deviceName, Duration conne
         private int dedupWindow = 100_000;
         private Locale locale = Locale.getDefault();
         private Executor executor;
+        private int ioThreads = 1;
+        private InetAddress bindAddress;
 
         private Builder() {}
 
@@ -133,9 +144,22 @@ public record ClientOptions(List<URI> servers, String deviceName, Duration conne
             return this;
         }
 
+        /** One is plenty for a person's client; a load generator gives one per core. */
+        public Builder ioThreads(int value) {
+            ioThreads = value;
+            return this;
+        }
+
+        /** The source address of realtime sockets, e.g. 127.0.0.2 to spread a load test's sockets. */
+        public Builder bindAddress(InetAddress value) {
+            bindAddress = value;
+            return this;
+        }
+
         public ClientOptions build() {
             return new ClientOptions(servers, deviceName, connectTimeout, requestTimeout, retryPolicy, reconnectPolicy,
-                    pingInterval, missedPongsAllowed, dedupWindow, locale, Optional.ofNullable(executor));
+                    pingInterval, missedPongsAllowed, dedupWindow, locale, Optional.ofNullable(executor), ioThreads,
+                    Optional.ofNullable(bindAddress));
         }
     }
 }

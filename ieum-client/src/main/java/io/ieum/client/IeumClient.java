@@ -39,6 +39,8 @@ import io.ieum.client.model.UserView;
 import io.ieum.client.realtime.Connection;
 import io.ieum.client.realtime.ConnectionListener;
 import io.ieum.client.realtime.MessageIdClock;
+import io.ieum.client.realtime.NettyTransport;
+import io.ieum.client.realtime.RealtimeTransport;
 
 /**
  * The Ieum client: one typed method per REST call of docs/protocol.md, and {@link #connect} for
@@ -74,8 +76,10 @@ public final class IeumClient implements AutoCloseable {
         });
         SiteList sites = new SiteList(options.servers());
         HttpClient client = http.build();
+        RealtimeTransport realtime = new NettyTransport(options.ioThreads(), options.bindAddress().orElse(null),
+                NettyTransport.MAX_FRAME_BYTES);
         return new IeumClient(options, new Resources(client, sites, scheduler,
-                new RestTransport(client, sites, options)), true, null);
+                new RestTransport(client, sites, options), realtime), true, null);
     }
 
     /** A client acting with {@code token}, sharing this client's HTTP client, timers and site list. */
@@ -322,7 +326,7 @@ public final class IeumClient implements AutoCloseable {
         if (token == null) {
             throw new IllegalStateException("token: null (expected: logIn(...) or as(token) before connect)");
         }
-        Connection c = new Connection(resources.http(), resources.sites(), options, token, resources.scheduler(),
+        Connection c = new Connection(resources.realtime(), resources.sites(), options, token, resources.scheduler(),
                 listener, clock);
         c.start(sinceCursor);
         return c;
@@ -332,6 +336,7 @@ public final class IeumClient implements AutoCloseable {
     public void close() {
         if (ownsResources) {
             resources.scheduler().shutdownNow();
+            resources.realtime().close();
         }
     }
 
@@ -400,5 +405,6 @@ public final class IeumClient implements AutoCloseable {
         return URLEncoder.encode(requireNonNull(value, "value"), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private record Resources(HttpClient http, SiteList sites, ScheduledExecutorService scheduler, RestTransport rest) {}
+    private record Resources(HttpClient http, SiteList sites, ScheduledExecutorService scheduler, RestTransport rest,
+                             RealtimeTransport realtime) {}
 }

@@ -2,6 +2,7 @@ package io.ieum.cli.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -11,14 +12,21 @@ import java.util.List;
  *
  * @param connections realtime connections, spread round the users (more than users = several devices each)
  * @param grace       how long after the last send to wait for acks and deliveries
+ * @param processes   generator processes: this one and {@code processes - 1} child JVMs
+ * @param bind        source addresses, one per process in turn; empty = the system's choice
+ * @param ioThreads   event loop threads per process for the realtime sockets
  */
 public record BenchPlan(List<URI> servers, String prefix, int users, int groupSize, int ratePerSecond,
-                        Duration duration, int connections, Duration grace) {
+                        Duration duration, int connections, Duration grace, int processes, List<InetAddress> bind,
+                        int ioThreads) {
 
     /** Hard bounds: the bench must never be able to take the machine down by a typo. */
-    static final int MAX_USERS = 20_000;
-    static final int MAX_CONNECTIONS = 15_000;
-    static final int MAX_RATE = 200_000;
+    static final int MAX_USERS = 200_000;
+    static final int MAX_CONNECTIONS = 200_000;
+    /** Each process may hold 20,000 open files: keep room for the JVM's own. */
+    static final int MAX_CONNECTIONS_PER_PROCESS = 18_000;
+    static final int MAX_PROCESSES = 16;
+    static final int MAX_RATE = 500_000;
     static final Duration MAX_DURATION = Duration.ofMinutes(30);
 
     public BenchPlan {
@@ -26,10 +34,17 @@ public record BenchPlan(List<URI> servers, String prefix, int users, int groupSi
         requireNonNull(prefix, "prefix");
         requireNonNull(duration, "duration");
         requireNonNull(grace, "grace");
+        bind = List.copyOf(requireNonNull(bind, "bind"));
         check("users", users, 2, MAX_USERS);
         check("groupSize", groupSize, 2, users);
         check("rate", ratePerSecond, 1, MAX_RATE);
-        check("connections", connections, 1, MAX_CONNECTIONS);
+        check("processes", processes, 1, MAX_PROCESSES);
+        check("connections", connections, 1, Math.min(MAX_CONNECTIONS, MAX_CONNECTIONS_PER_PROCESS * processes));
+        check("ioThreads", ioThreads, 1, 64);
+        if (users / groupSize < processes) {
+            throw new IllegalArgumentException("processes: " + processes + " (expected: at most one per group, "
+                    + users / groupSize + " groups)");
+        }
         if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_DURATION) > 0) {
             throw new IllegalArgumentException("duration: " + duration + " (expected: 1s.." + MAX_DURATION + ")");
         }
@@ -37,6 +52,11 @@ public record BenchPlan(List<URI> servers, String prefix, int users, int groupSi
             String host = s.getHost();
             if (host == null || !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
                 throw new IllegalArgumentException("server: " + s + " (expected: a loopback address)");
+            }
+        }
+        for (InetAddress a : bind) {
+            if (!a.isLoopbackAddress()) {
+                throw new IllegalArgumentException("bind: " + a.getHostAddress() + " (expected: a loopback address)");
             }
         }
     }
@@ -53,5 +73,10 @@ public record BenchPlan(List<URI> servers, String prefix, int users, int groupSi
 
     public int groups() {
         return users / groupSize;
+    }
+
+    /** The source address of process {@code index} (0 = this one), or null for the system's choice. */
+    InetAddress bindOf(int index) {
+        return bind.isEmpty() ? null : bind.get(index % bind.size());
     }
 }

@@ -1,14 +1,21 @@
 package io.ieum.cli.bench;
 
 /**
- * The result of a bench run. Latencies are from send to receipt on another member's connection, in
- * microseconds. {@code heapPerConnectionBytes} is negative when the server does not expose it.
+ * The result of a bench run, all generator processes together. Latencies are in microseconds,
+ * from the time a send was due by the open-loop schedule ({@code latencyFrom}) to its receipt on
+ * another member's connection, or to its ack. {@code heapPerConnectionBytes} is negative when the
+ * server does not expose it.
  *
- * @param lost            acknowledged messages that some member's connection never received
- * @param rawDuplicates   deliveries received again on the same connection, before de-duplication
- * @param appDuplicates   deliveries handed to the application twice (must be 0)
+ * @param lost             acknowledged messages that some member's connection never received
+ * @param rawDuplicates    deliveries received again on the same connection, before de-duplication
+ * @param appDuplicates    deliveries handed to the application twice (must be 0)
+ * @param maxSendLagMicros how far the slowest sender fell behind its schedule
  */
 public record BenchReport(long attempted, long acked, long failed, double ackedPerSecond, long deliveries,
                           double deliveriesPerSecond, long latencyP50Micros, long latencyP99Micros,
                           long latencyP999Micros, long latencyMaxMicros, long ackP99Micros, long lost,
-                          long rawDuplicates, long appDuplicates, long reconnects, long heapPerConnectionBytes) {}
+                          long rawDuplicates, long appDuplicates, long reconnects, long heapPerConnectionBytes,
+                          int processes, int connections, long maxSendLagMicros, String latencyFrom) {
+
+    static final String FROM_INTENDED_SEND = "intended send time (open loop, no coordinated omission)";
+}

@@ -2,256 +2,154 @@ package io.ieum.cli.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+
+import org.HdrHistogram.Histogram;
 
 import io.ieum.cli.Messages;
 import io.ieum.client.ClientOptions;
 import io.ieum.client.IeumClient;
-import io.ieum.client.IeumClientException;
-import io.ieum.client.model.EntryView;
-import io.ieum.client.model.Room;
-import io.ieum.client.realtime.Connection;
-import io.ieum.client.realtime.ConnectionListener;
 
-/** Runs one {@link BenchPlan}: set up users and groups, connect, send at the target rate, count. */
+/**
+ * Runs one {@link BenchPlan}: sets up users and rooms, starts the generator processes (this one and
+ * {@code processes - 1} children), starts them sending at one moment, and merges what they counted.
+ */
 public final class BenchRunner {
-
-    private static final int SETUP_THREADS = 8;
 
     private final BenchPlan plan;
     private final PrintWriter progress;
-    private final DeliveryTracker tracker = new DeliveryTracker();
-    private final LongAdder failedSends = new LongAdder();
+    private final TokenCache tokens;
 
-    public BenchRunner(BenchPlan plan, PrintWriter progress) {
+    /** @param tokensFile where bench users' tokens are kept between runs, or null */
+    public BenchRunner(BenchPlan plan, PrintWriter progress, Path tokensFile) {
         this.plan = requireNonNull(plan, "plan");
         this.progress = requireNonNull(progress, "progress");
+        this.tokens = tokensFile == null ? null : new TokenCache(tokensFile);
     }
 
-    private static final int CONNECT_WAVE = 250;
-
-    public BenchReport run() throws InterruptedException {
+    public BenchReport run() throws InterruptedException, IOException {
         ClientOptions options = ClientOptions.builder().servers(plan.servers()).deviceName("ieum-bench")
                 .requestTimeout(Duration.ofSeconds(60)).build();
         try (IeumClient root = IeumClient.create(options)) {
-            List<IeumClient> users = signUpAndLogIn(root);
-            Map<Integer, String> roomOfUser = createGroups(users);
+            BenchSetup.Users users = new BenchSetup(plan, this::say, tokens).run(root);
+            List<WorkerShare> shares = BenchShares.split(plan, users);
             OptionalLong heapBefore = ServerHeap.usedBytes(root);
-            List<Connection> connections = new ArrayList<>();
-            Map<String, Integer> connectionsPerRoom = new HashMap<>();
-            List<String> roomOfConnection = new ArrayList<>();
+            say(Messages.get("bench.connecting", plan.connections(), plan.processes()));
+            Path dir = Files.createTempDirectory("ieum-bench");
+            List<WorkerProcess> children = new ArrayList<>();
             try {
-                connect(users, roomOfUser, connections, connectionsPerRoom, roomOfConnection);
-                OptionalLong heapAfter = ServerHeap.usedBytes(root);
-                progress.println(Messages.get("bench.sending", plan.totalSends(), plan.ratePerSecond(),
-                        plan.duration().toSeconds()));
-                progress.flush();
-                long started = System.nanoTime();
-                send(connections, roomOfConnection, connectionsPerRoom);
-                awaitQuiet();
-                // Rates over the whole window, first send to last ack or delivery: a server that falls
-                // behind shows a lower rate instead of hiding its backlog in the grace period.
-                long end = Math.max(tracker.lastEventNanos(), started + plan.duration().toNanos());
-                double seconds = (end - started) / 1e9;
-                long heapPerConnection = heapBefore.isPresent() && heapAfter.isPresent()
-                        ? (heapAfter.getAsLong() - heapBefore.getAsLong()) / connections.size() : -1;
-                return report(seconds, connections, heapPerConnection);
-            } finally {
-                connections.forEach(Connection::close);
-            }
-        }
-    }
-
-    private List<IeumClient> signUpAndLogIn(IeumClient root) throws InterruptedException {
-        progress.println(Messages.get("bench.signingUp", plan.users(), plan.prefix()));
-        progress.flush();
-        String password = "bench-" + plan.prefix() + "-secret";
-        List<Future<IeumClient>> futures = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(SETUP_THREADS);
-        try {
-            for (int i = 0; i < plan.users(); i++) {
-                String name = username(i);
-                futures.add(pool.submit(() -> {
+                for (WorkerShare share : shares.subList(1, shares.size())) {
+                    children.add(WorkerProcess.start(share, dir));
+                }
+                CompletableFuture<Void> localReady = new CompletableFuture<>();
+                CompletableFuture<Long> start = new CompletableFuture<>();
+                CompletableFuture<WorkerResult> local = CompletableFuture.supplyAsync(() -> {
                     try {
-                        root.sibling().signUp(name, password, name);
-                    } catch (IeumClientException e) {
-                        if (!"username_taken".equals(e.error())) {
-                            throw e;
-                        }
+                        return new LoadWorker(shares.get(0), this::say).run(() -> {
+                            localReady.complete(null);
+                            return start.join();
+                        });
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted", e);
                     }
-                    IeumClient user = root.sibling();
-                    user.logIn(name, password);
-                    return user;
-                }));
+                }, task -> {
+                    Thread t = new Thread(task, "ieum-bench-worker-0");
+                    t.setDaemon(true);
+                    t.start();
+                });
+                CompletableFuture.anyOf(localReady, local).join();
+                for (WorkerProcess child : children) {
+                    child.awaitReady();
+                }
+                OptionalLong heapAfter = ServerHeap.usedBytes(root);
+                say(Messages.get("bench.sending", plan.totalSends(), plan.ratePerSecond(), plan.duration().toSeconds()));
+                long go = System.currentTimeMillis() + 500;
+                for (WorkerProcess child : children) {
+                    child.go(go);
+                }
+                start.complete(go);
+                List<WorkerResult> results = new ArrayList<>();
+                results.add(join(local));
+                for (WorkerProcess child : children) {
+                    results.add(child.result());
+                }
+                long heapPerConnection = heapBefore.isPresent() && heapAfter.isPresent()
+                        ? (heapAfter.getAsLong() - heapBefore.getAsLong()) / plan.connections() : -1;
+                return merge(results, heapPerConnection);
+            } finally {
+                children.forEach(WorkerProcess::close);
+                deleteTree(dir);
             }
-            return collect(futures);
-        } finally {
-            pool.shutdownNow();
         }
     }
 
-    /** Consecutive users form a group; the first creates it. Users left over are not in a group. */
-    private Map<Integer, String> createGroups(List<IeumClient> users) throws InterruptedException {
-        Map<Integer, String> roomOfUser = new HashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(SETUP_THREADS);
-        try {
-            List<Future<Room>> rooms = new ArrayList<>();
-            for (int g = 0; g < plan.groups(); g++) {
-                int first = g * plan.groupSize();
-                List<String> others = new ArrayList<>();
-                for (int i = first + 1; i < first + plan.groupSize(); i++) {
-                    others.add(username(i));
-                }
-                String name = plan.prefix() + " group " + g;
-                rooms.add(pool.submit(() -> users.get(first).createGroup(name, others)));
-            }
-            List<Room> created = collect(rooms);
-            for (int g = 0; g < created.size(); g++) {
-                for (int i = 0; i < plan.groupSize(); i++) {
-                    roomOfUser.put(g * plan.groupSize() + i, created.get(g).id());
-                }
-            }
-            return roomOfUser;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private void connect(List<IeumClient> users, Map<Integer, String> roomOfUser, List<Connection> connections,
-                         Map<String, Integer> connectionsPerRoom, List<String> roomOfConnection) {
-        int grouped = plan.groups() * plan.groupSize();
-        progress.println(Messages.get("bench.connecting", plan.connections()));
+    private synchronized void say(String line) {
+        progress.println(line);
         progress.flush();
-        List<CompletableFuture<Connection>> ready = new ArrayList<>();
-        for (int c = 0; c < plan.connections(); c++) {
-            int user = c % grouped;
-            String room = roomOfUser.get(user);
-            Connection connection = users.get(user).connect(listener(c));
-            connections.add(connection);
-            roomOfConnection.add(room);
-            connectionsPerRoom.merge(room, 1, Integer::sum);
-            ready.add(connection.ready());
-            if (ready.size() == CONNECT_WAVE) {
-                awaitReady(ready);
-            }
-        }
-        awaitReady(ready);
     }
 
     /**
-     * Connections open in waves: thousands of sockets authenticating at once would only measure how
-     * long the server's auth queue gets, and push late ones past the 10 s auth deadline.
+     * Adds the processes up. Rates are over the whole window, common start to the last ack or
+     * delivery anywhere: a server that falls behind shows a lower rate instead of hiding its
+     * backlog in the grace period.
      */
-    private static void awaitReady(List<CompletableFuture<Connection>> ready) {
-        CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).orTimeout(2, TimeUnit.MINUTES).join();
-        ready.clear();
+    BenchReport merge(List<WorkerResult> results, long heapPerConnection) {
+        Histogram latency = new Histogram(3_600_000_000L, 3);
+        Histogram ackLatency = new Histogram(3_600_000_000L, 3);
+        long attempted = 0, acked = 0, failed = 0, deliveries = 0, lost = 0, raw = 0, app = 0, reconnects = 0, lag = 0;
+        int connections = 0;
+        double lastMillis = plan.duration().toMillis();
+        for (WorkerResult r : results) {
+            latency.add(LoadWorker.decode(r.latency()));
+            ackLatency.add(LoadWorker.decode(r.ackLatency()));
+            attempted += r.attempted();
+            acked += r.acked();
+            failed += r.failed();
+            deliveries += r.deliveries();
+            lost += r.lost();
+            raw += r.rawDuplicates();
+            app += r.appDuplicates();
+            reconnects += r.reconnects();
+            connections += r.connections();
+            lag = Math.max(lag, r.maxSendLagMicros());
+            lastMillis = Math.max(lastMillis, r.lastEventMillis());
+        }
+        double seconds = lastMillis / 1000.0;
+        return new BenchReport(attempted, acked, failed, acked / seconds, deliveries, deliveries / seconds,
+                latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9),
+                latency.getMaxValue(), ackLatency.getValueAtPercentile(99), lost, raw, app, reconnects,
+                heapPerConnection, results.size(), connections, lag, BenchReport.FROM_INTENDED_SEND);
     }
 
-    private ConnectionListener listener(int connection) {
-        return new ConnectionListener() {
-            @Override
-            public void onRawEntry(EntryView entry) {
-                tracker.raw(connection, entry.id());
+    private static WorkerResult join(CompletableFuture<WorkerResult> local) throws InterruptedException {
+        try {
+            return local.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
-
-            @Override
-            public void onEntry(EntryView entry) {
-                tracker.delivered(connection, entry.id());
-            }
-        };
-    }
-
-    /** Paces sends evenly over the duration, round the connections, each into its user's group. */
-    private void send(List<Connection> connections, List<String> roomOfConnection,
-                      Map<String, Integer> connectionsPerRoom) {
-        long total = plan.totalSends();
-        long start = System.nanoTime();
-        double nanosPerSend = 1e9 / plan.ratePerSecond();
-        for (long i = 0; i < total; i++) {
-            long due = start + (long) (i * nanosPerSend);
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            int c = (int) (i % connections.size());
-            Connection connection = connections.get(c);
-            String room = roomOfConnection.get(c);
-            String id = connection.newMessageId();
-            tracker.sending(id, connectionsPerRoom.get(room));
-            connection.send(id, room, "bench " + i, null, List.of()).whenComplete((ack, error) -> {
-                if (error == null) {
-                    tracker.acked(id);
-                } else {
-                    failedSends.increment();
-                }
-            });
+            throw new IllegalStateException(e.getCause());
         }
     }
 
-    /** Waits until every send is answered and every acked message delivered everywhere, or the grace ends. */
-    /**
-     * Waits for every ack and delivery: at least the grace period, and on while deliveries still
-     * arrive (a server that fell behind is still catching up, or clients still syncing after a
-     * reconnect), but never more than ten grace periods. Only what is missing then counts as lost.
-     */
-    private void awaitQuiet() {
-        long start = System.nanoTime();
-        long graceNanos = plan.grace().toNanos();
-        long stillArriving = TimeUnit.SECONDS.toNanos(3);
-        while (true) {
-            boolean answered = tracker.ackedCount() + failedSends.sum() >= plan.totalSends();
-            if (answered && tracker.missing() == 0) {
-                return;
-            }
-            long now = System.nanoTime();
-            boolean progressing = now - tracker.lastEventNanos() < stillArriving;
-            if (now - start >= 10 * graceNanos || (now - start >= graceNanos && !progressing)) {
-                return;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
         }
-    }
-
-    private BenchReport report(double seconds, List<Connection> connections, long heapPerConnection) {
-        long reconnects = connections.stream().mapToLong(c -> c.metrics().reconnects()).sum();
-        var latency = tracker.latency();
-        long acked = tracker.ackedCount();
-        return new BenchReport(plan.totalSends(), acked, failedSends.sum(), acked / seconds, tracker.deliveries(),
-                tracker.deliveries() / seconds, latency.getValueAtPercentile(50), latency.getValueAtPercentile(99),
-                latency.getValueAtPercentile(99.9), latency.getMaxValue(),
-                tracker.ackLatency().getValueAtPercentile(99), tracker.missing(), tracker.rawDuplicates(),
-                tracker.appDuplicates(), reconnects, heapPerConnection);
-    }
-
-    private String username(int i) {
-        return plan.prefix() + "-" + i;
-    }
-
-    private static <T> List<T> collect(List<Future<T>> futures) throws InterruptedException {
-        List<T> results = new ArrayList<>();
-        for (Future<T> f : futures) {
-            try {
-                results.add(f.get());
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        }
-        return results;
     }
 }

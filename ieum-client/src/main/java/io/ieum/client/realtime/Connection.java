@@ -2,14 +2,13 @@ package io.ieum.client.realtime;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,11 +20,9 @@ import org.slf4j.LoggerFactory;
 
 import io.ieum.client.ClientOptions;
 import io.ieum.client.IeumClientException;
-import io.ieum.client.Json;
 import io.ieum.client.SiteList;
 import io.ieum.client.model.Ack;
 import io.ieum.client.model.AttachmentView;
-import io.ieum.client.model.EntryView;
 import io.ieum.client.model.ReadEvent;
 
 /**
@@ -39,7 +36,7 @@ public final class Connection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
     private static final int CLOSE_AUTH_FAILED = 4401;
 
-    private final HttpClient http;
+    private final RealtimeTransport transport;
     private final SiteList sites;
     private final ClientOptions options;
     private final String token;
@@ -50,6 +47,7 @@ public final class Connection implements AutoCloseable {
     private final Deduplicator dedup;
     private final ConnectionMetrics metrics = new ConnectionMetrics();
     private final CompletableFuture<Connection> firstReady = new CompletableFuture<>();
+    private final boolean bindEntries;
 
     // Guarded by this.
     private Socket socket;
@@ -61,9 +59,9 @@ public final class Connection implements AutoCloseable {
     private boolean everReady;
     private ScheduledFuture<?> pingTask;
 
-    public Connection(HttpClient http, SiteList sites, ClientOptions options, String token,
+    public Connection(RealtimeTransport transport, SiteList sites, ClientOptions options, String token,
                       ScheduledExecutorService scheduler, ConnectionListener listener, MessageIdClock clock) {
-        this.http = requireNonNull(http, "http");
+        this.transport = requireNonNull(transport, "transport");
         this.sites = requireNonNull(sites, "sites");
         this.options = requireNonNull(options, "options");
         this.token = requireNonNull(token, "token");
@@ -71,6 +69,7 @@ public final class Connection implements AutoCloseable {
         this.listener = requireNonNull(listener, "listener");
         this.clock = requireNonNull(clock, "clock");
         this.dedup = new Deduplicator(options.dedupWindow());
+        this.bindEntries = listener.wantsEntryViews();
     }
 
     /**
@@ -169,7 +168,7 @@ public final class Connection implements AutoCloseable {
             s = socket;
         }
         if (s != null) {
-            s.ws().abort();
+            s.abort();
             lost(s, "simulated failure", 1006);
         }
     }
@@ -186,9 +185,8 @@ public final class Connection implements AutoCloseable {
             cancelPing();
         }
         setState(ConnectionState.CLOSED);
-        if (s != null && s.ws() != null) {
-            WebSocket ws = s.ws();
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").whenComplete((done, e) -> ws.abort());
+        if (s != null) {
+            s.close(1000, "bye");
         }
         failEverything(closedError());
     }
@@ -204,15 +202,8 @@ public final class Connection implements AutoCloseable {
             }
             socket = s;
         }
-        http.newWebSocketBuilder()
-                .connectTimeout(options.connectTimeout())
-                .header("Accept-Language", options.locale().toLanguageTag())
-                .buildAsync(webSocketUri(site), s)
-                .whenComplete((ws, error) -> {
-                    if (error != null) {
-                        lost(s, "connect failed: " + error, 1006);
-                    }
-                });
+        s.handle = transport.open(webSocketUri(site), Map.of("Accept-Language", options.locale().toLanguageTag()),
+                options.connectTimeout(), s);
         scheduler.schedule(() -> authTimeout(s), options.connectTimeout().plus(options.requestTimeout()).toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -228,9 +219,7 @@ public final class Connection implements AutoCloseable {
                 return;
             }
         }
-        if (s.ws() != null) {
-            s.ws().abort();
-        }
+        s.abort();
         lost(s, "no ready within timeout", 1006);
     }
 
@@ -275,7 +264,7 @@ public final class Connection implements AutoCloseable {
         scheduler.schedule(this::openSocket, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void ready(Socket s, IncomingFrame frame) {
+    private void ready(Socket s, ServerFrame frame) {
         Instant receivedAt = clock.localNow();
         Instant serverTime = Instant.parse(frame.serverTime());
         clock.correct(serverTime, s.authSentAt == null ? receivedAt : s.authSentAt, receivedAt);
@@ -321,7 +310,7 @@ public final class Connection implements AutoCloseable {
                 return;
             }
             if (s.missedPongs >= options.missedPongsAllowed()) {
-                s.ws().abort();
+                s.abort();
             } else {
                 s.missedPongs++;
                 s.write(Frames.ping());
@@ -344,12 +333,12 @@ public final class Connection implements AutoCloseable {
 
     // ---- frames from the server --------------------------------------------------------
 
-    private void onFrame(Socket s, String text) {
-        IncomingFrame frame;
+    private void onFrame(Socket s, byte[] utf8, int offset, int length) {
+        ServerFrame frame;
         try {
-            frame = Json.mapper().readValue(text, IncomingFrame.class);
-        } catch (Exception e) {
-            log.warn("Ignoring a frame that is not JSON from {}", s.site());
+            frame = ServerFrameReader.read(utf8, offset, length, bindEntries);
+        } catch (IOException e) {
+            log.warn("Ignoring an unreadable frame from {}: {}", s.site(), e.getMessage());
             return;
         }
         String type = frame.type() == null ? "" : frame.type();
@@ -357,7 +346,7 @@ public final class Connection implements AutoCloseable {
             case "ready" -> ready(s, frame);
             case "ack" -> acked(new Ack(frame.id(), frame.roomId(), frame.status()));
             case "error" -> failed(s, frame);
-            case "entry" -> deliver(frame.entry());
+            case "entry" -> frame.entries().forEach(this::deliver);
             case "synced" -> synced(s, frame);
             case "read" -> listener.onRead(new ReadEvent(frame.roomId(), frame.userId(), frame.upTo()));
             case "pong" -> s.missedPongs = 0;
@@ -372,7 +361,7 @@ public final class Connection implements AutoCloseable {
         });
     }
 
-    private void failed(Socket s, IncomingFrame frame) {
+    private void failed(Socket s, ServerFrame frame) {
         String ref = frame.ref();
         String code = frame.error() == null ? "error" : frame.error();
         String message = frame.message() == null ? code : frame.message();
@@ -396,28 +385,31 @@ public final class Connection implements AutoCloseable {
                 new IeumClientException(0, code, message)));
     }
 
-    private void synced(Socket s, IncomingFrame frame) {
-        if (frame.entries() != null) {
-            frame.entries().forEach(this::deliver);
-        }
-        if (frame.hasMore()) {
+    private void synced(Socket s, ServerFrame frame) {
+        frame.entries().forEach(this::deliver);
+        if (frame.hasMore() && frame.cursor() != null) {
             s.write(Frames.syncAfter(frame.cursor()));
         } else {
             caughtUp();
         }
     }
 
-    private void deliver(EntryView entry) {
+    private void deliver(PushedEntry entry) {
         boolean first = dedup.firstSeen(entry.id());
         metrics.rawEntry(!first);
-        listener.onRawEntry(entry);
+        listener.onEntryId(entry.id(), !first);
+        if (entry.view() != null) {
+            listener.onRawEntry(entry.view());
+        }
         if (!first) {
             return;
         }
         synchronized (this) {
             highestSeen = EntryIds.max(highestSeen, entry.id());
         }
-        listener.onEntry(entry);
+        if (entry.view() != null) {
+            listener.onEntry(entry.view());
+        }
     }
 
     // ---- helpers -------------------------------------------------------------------------
@@ -462,11 +454,9 @@ public final class Connection implements AutoCloseable {
     }
 
     /** One WebSocket; a reconnect makes a new one, and news from old ones is ignored. */
-    private final class Socket implements WebSocket.Listener {
+    private final class Socket implements RealtimeSocketListener {
         private final URI site;
-        private final StringBuilder partial = new StringBuilder();
-        private volatile WebSocket ws;
-        private CompletableFuture<?> writes = CompletableFuture.completedFuture(null);
+        volatile RealtimeSocket handle;
         volatile Instant authSentAt;
         volatile int missedPongs;
 
@@ -478,58 +468,45 @@ public final class Connection implements AutoCloseable {
             return site;
         }
 
-        WebSocket ws() {
-            return ws;
+        void write(String frame) {
+            RealtimeSocket h = handle;
+            if (h != null) {
+                h.send(frame);
+            }
         }
 
-        /** The JDK allows one outstanding text send per socket, so writes are chained. */
-        synchronized void write(String frame) {
-            WebSocket w = ws;
-            if (w == null) {
-                return;
+        void abort() {
+            RealtimeSocket h = handle;
+            if (h != null) {
+                h.abort();
             }
-            writes = writes.handle((r, e) -> null).thenCompose(x -> w.sendText(frame, true));
+        }
+
+        void close(int code, String reason) {
+            RealtimeSocket h = handle;
+            if (h != null) {
+                h.close(code, reason);
+            }
         }
 
         @Override
-        public void onOpen(WebSocket webSocket) {
-            ws = webSocket;
-            webSocket.request(1);
+        public void onOpen(RealtimeSocket socket) {
+            handle = socket;
             opened(this);
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            if (last) {
-                // Most frames arrive whole: skip the copy through the accumulator.
-                String text;
-                if (partial.length() == 0) {
-                    text = data.toString();
-                } else {
-                    text = partial.append(data).toString();
-                    partial.setLength(0);
-                }
-                try {
-                    onFrame(this, text);
-                } catch (RuntimeException e) {
-                    log.warn("Failed to handle a frame from {}", site, e);
-                }
-            } else {
-                partial.append(data);
+        public void onText(byte[] utf8, int offset, int length) {
+            try {
+                onFrame(this, utf8, offset, length);
+            } catch (RuntimeException e) {
+                log.warn("Failed to handle a frame from {}", site, e);
             }
-            webSocket.request(1);
-            return null;
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            lost(this, "closed " + statusCode + " " + reason, statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            lost(this, "error " + error, 1006);
+        public void onClosed(int code, String reason) {
+            lost(this, "closed " + code + " " + reason, code);
         }
     }
 }

@@ -6,11 +6,26 @@ import io.ieum.client.model.ReadEvent;
 /** What a realtime connection tells the application. Called on the connection's I/O threads: return quickly. */
 public interface ConnectionListener {
 
-    /** A new entry, each ID exactly once (after de-duplication). */
+    /** A new entry, each ID exactly once (after de-duplication). Not called if {@link #wantsEntryViews()} is false. */
     default void onEntry(EntryView entry) {}
 
-    /** Every entry as it arrives, duplicates included: for measurements, not for display. */
+    /**
+     * Every entry as it arrives, duplicates included: for measurements, not for display. Not called
+     * if {@link #wantsEntryViews()} is false.
+     */
     default void onRawEntry(EntryView entry) {}
+
+    /** Every entry's ID as it arrives, {@code duplicate} when the de-duplicator has seen it before. */
+    default void onEntryId(String entryId, boolean duplicate) {}
+
+    /**
+     * Whether entries are bound to {@link EntryView}s for {@link #onEntry} and {@link #onRawEntry}.
+     * A listener that only needs IDs (a load generator) answers false: the connection then reads
+     * only each entry's ID, and still de-duplicates and advances its cursor the same way.
+     */
+    default boolean wantsEntryViews() {
+        return true;
+    }
 
     default void onRead(ReadEvent event) {}
 

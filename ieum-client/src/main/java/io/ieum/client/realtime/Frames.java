@@ -1,8 +1,12 @@
 package io.ieum.client.realtime;
 
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.ieum.client.Json;
 import io.ieum.client.model.AttachmentView;
@@ -16,15 +20,29 @@ final class Frames {
         return Json.write(Map.of("type", "auth", "token", token));
     }
 
+    /** Written field by field: a load generator makes thousands a second, and a map per frame showed in profiles. */
     static String send(String id, String roomId, String text, String replyTo, List<AttachmentView> attachments) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "send");
-        frame.put("id", id);
-        frame.put("roomId", roomId);
-        frame.put("text", text);
-        frame.put("replyTo", replyTo);
-        frame.put("attachments", attachments);
-        return Json.write(frame);
+        StringWriter out = new StringWriter(96 + (text == null ? 0 : text.length()));
+        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
+            g.setCodec(Json.mapper());
+            g.writeStartObject();
+            g.writeStringField("type", "send");
+            g.writeStringField("id", id);
+            g.writeStringField("roomId", roomId);
+            g.writeStringField("text", text);
+            g.writeStringField("replyTo", replyTo);
+            g.writeFieldName("attachments");
+            if (attachments.isEmpty()) {
+                g.writeStartArray();
+                g.writeEndArray();
+            } else {
+                g.writeObject(attachments);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a send frame", e);
+        }
+        return out.toString();
     }
 
     static String read(String roomId, String upTo) {

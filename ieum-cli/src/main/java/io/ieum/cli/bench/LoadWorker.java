@@ -1,0 +1,211 @@
+package io.ieum.cli.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.zip.DataFormatException;
+
+import org.HdrHistogram.Histogram;
+
+import io.ieum.cli.Messages;
+import io.ieum.client.ClientOptions;
+import io.ieum.client.IeumClient;
+import io.ieum.client.realtime.Connection;
+import io.ieum.client.realtime.ConnectionListener;
+
+/**
+ * One generator process's part of a run: open its connections, wait for the common start, send
+ * open-loop at its share of the rate, wait until everything is acked and delivered (or the grace
+ * ends), and count.
+ */
+final class LoadWorker {
+
+    /** How a worker meets the others: it says it is ready and learns when sending starts. */
+    interface Coordinator {
+        /** Called once every connection is ready; returns the start time (epoch milliseconds). */
+        long readyAwaitStart() throws InterruptedException;
+    }
+
+    /**
+     * Connections open in waves: thousands of sockets authenticating at once would only measure how
+     * long the server's auth queue gets, and push late ones past the 10 s auth deadline.
+     */
+    private static final int CONNECT_WAVE = 250;
+    private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private final WorkerShare share;
+    private final Consumer<String> progress;
+    private final DeliveryTracker tracker = new DeliveryTracker();
+    private final LongAdder failedSends = new LongAdder();
+    private long maxLagNanos;
+
+    LoadWorker(WorkerShare share, Consumer<String> progress) {
+        this.share = requireNonNull(share, "share");
+        this.progress = requireNonNull(progress, "progress");
+    }
+
+    WorkerResult run(Coordinator coordinator) throws InterruptedException {
+        ClientOptions.Builder options = ClientOptions.builder().servers(share.servers()).deviceName("ieum-bench")
+                .requestTimeout(Duration.ofSeconds(60)).ioThreads(share.ioThreads());
+        if (share.bindAddress() != null) {
+            options.bindAddress(address(share.bindAddress()));
+        }
+        try (IeumClient root = IeumClient.create(options.build())) {
+            List<Connection> connections = new ArrayList<>();
+            try {
+                connect(root, connections);
+                long startEpochMillis = coordinator.readyAwaitStart();
+                long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startEpochMillis - System.currentTimeMillis());
+                send(connections, start);
+                awaitQuiet(start);
+                return result(connections, start);
+            } finally {
+                connections.forEach(Connection::close);
+            }
+        }
+    }
+
+    private void connect(IeumClient root, List<Connection> connections) {
+        List<WorkerShare.Seat> seats = share.seats();
+        List<CompletableFuture<Connection>> ready = new ArrayList<>();
+        for (WorkerShare.Seat seat : seats) {
+            Connection connection = root.as(seat.token()).connect(listener(seat.memberIndex()));
+            connections.add(connection);
+            ready.add(connection.ready());
+            if (ready.size() == CONNECT_WAVE) {
+                awaitReady(ready);
+                progress.accept(Messages.get("bench.connected", connections.size(), seats.size()));
+            }
+        }
+        awaitReady(ready);
+        progress.accept(Messages.get("bench.connected", connections.size(), seats.size()));
+    }
+
+    private static void awaitReady(List<CompletableFuture<Connection>> ready) {
+        CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).orTimeout(2, TimeUnit.MINUTES).join();
+        ready.clear();
+    }
+
+    private ConnectionListener listener(int memberIndex) {
+        return new ConnectionListener() {
+            @Override
+            public void onEntryId(String entryId, boolean duplicate) {
+                if (!duplicate) {
+                    tracker.delivered(memberIndex, entryId);
+                }
+            }
+
+            @Override
+            public boolean wantsEntryViews() {
+                return false;
+            }
+        };
+    }
+
+    /**
+     * Open loop: send number i is due at start + i / rate whatever happened before; a sender that
+     * falls behind sends at once and the lateness counts in every latency (measured from the due time).
+     */
+    private void send(List<Connection> connections, long start) {
+        List<WorkerShare.Seat> seats = share.seats();
+        double nanosPerSend = 1e9 / share.ratePerSecond();
+        long nextProgress = start + PROGRESS_NANOS;
+        for (long i = 0; i < share.sends(); i++) {
+            long due = start + (long) (i * nanosPerSend);
+            long now;
+            while ((now = System.nanoTime()) < due) {
+                LockSupport.parkNanos(due - now);
+            }
+            maxLagNanos = Math.max(maxLagNanos, now - due);
+            int c = (int) (i % connections.size());
+            Connection connection = connections.get(c);
+            WorkerShare.Seat seat = seats.get(c);
+            String id = connection.newMessageId();
+            tracker.sending(id, seat.roomConnections(), due);
+            connection.send(id, seat.roomId(), "bench " + i, null, List.of()).whenComplete((ack, error) -> {
+                if (error == null) {
+                    tracker.acked(id);
+                } else {
+                    failedSends.increment();
+                }
+            });
+            if (now >= nextProgress) {
+                nextProgress += PROGRESS_NANOS;
+                progress.accept(Messages.get("bench.progress", (now - start) / 1_000_000_000L, i + 1,
+                        tracker.ackedCount(), tracker.deliveries()));
+            }
+        }
+    }
+
+    /**
+     * Waits for every ack and delivery: at least the grace period, and on while deliveries still
+     * arrive (a server that fell behind is still catching up, or clients still syncing after a
+     * reconnect), but never more than ten grace periods. Only what is missing then counts as lost.
+     */
+    private void awaitQuiet(long start) {
+        long waitStart = System.nanoTime();
+        long graceNanos = TimeUnit.MILLISECONDS.toNanos(share.graceMillis());
+        long stillArriving = TimeUnit.SECONDS.toNanos(3);
+        long nextProgress = waitStart + PROGRESS_NANOS;
+        while (true) {
+            boolean answered = tracker.ackedCount() + failedSends.sum() >= share.sends();
+            if (answered && tracker.missing() <= 0) {
+                return;
+            }
+            long now = System.nanoTime();
+            boolean progressing = now - tracker.lastEventNanos() < stillArriving;
+            if (now - waitStart >= 10 * graceNanos || (now - waitStart >= graceNanos && !progressing)) {
+                return;
+            }
+            if (now >= nextProgress) {
+                nextProgress += PROGRESS_NANOS;
+                progress.accept(Messages.get("bench.waiting", tracker.ackedCount(), share.sends(), tracker.missing()));
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    private WorkerResult result(List<Connection> connections, long start) {
+        long reconnects = connections.stream().mapToLong(c -> c.metrics().reconnects()).sum();
+        long rawDuplicates = connections.stream().mapToLong(c -> c.metrics().duplicateEntries()).sum();
+        long last = tracker.lastEventNanos();
+        return new WorkerResult(share.index(), connections.size(), share.sends(), tracker.ackedCount(),
+                failedSends.sum(), tracker.deliveries(), Math.max(0, tracker.missing()), rawDuplicates,
+                tracker.appDuplicates(), reconnects, last == 0 ? 0 : (last - start) / 1e6, maxLagNanos / 1000,
+                encode(tracker.latency()), encode(tracker.ackLatency()));
+    }
+
+    static String encode(Histogram histogram) {
+        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
+    }
+
+    static Histogram decode(String base64) {
+        try {
+            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("histogram: not a compressed HdrHistogram", e);
+        }
+    }
+
+    private static InetAddress address(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("bind: " + text + " (expected: an IP address)", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.ieum.cli.bench;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * What one generator process does: its connections (whole rooms, so every delivery of a message it
+ * sends is seen by the process that timed the send) and its share of the send rate. A child
+ * process reads it from a file the parent wrote.
+ *
+ * @param bindAddress source address of the sockets, or null
+ */
+public record WorkerShare(int index, List<URI> servers, String bindAddress, int ioThreads, List<Seat> seats,
+                          double ratePerSecond, long sends, long graceMillis) {
+
+    /**
+     * One connection: a user's token, its room, which member of the room it is and how many
+     * connections the room has in all.
+     */
+    public record Seat(String token, String roomId, int memberIndex, int roomConnections) {}
+}

@@ -1,0 +1,42 @@
+package io.ieum.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+class BenchSharesTest {
+
+    @Test
+    void everyRoomShouldLiveInOneProcessAndEverySendBeGivenOnce() throws Exception {
+        BenchPlan plan = new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 70, 10, 1001,
+                Duration.ofSeconds(7), 140, Duration.ofSeconds(1), 3,
+                List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")), 1);
+        List<String> tokens = IntStream.range(0, 70).mapToObj(i -> "t" + i).toList();
+        List<String> rooms = IntStream.range(0, 7).mapToObj(g -> "r" + g).toList();
+
+        List<WorkerShare> shares = BenchShares.split(plan, new BenchSetup.Users(tokens, rooms));
+
+        assertThat(shares).extracting(WorkerShare::bindAddress).containsExactly("127.0.0.2", "127.0.0.3", "127.0.0.2");
+        assertThat(shares.stream().mapToLong(WorkerShare::sends).sum()).isEqualTo(7007);
+        assertThat(shares.stream().mapToInt(s -> s.seats().size()).sum()).isEqualTo(140);
+        List<String> seen = new ArrayList<>();
+        for (WorkerShare share : shares) {
+            share.seats().stream().map(WorkerShare.Seat::roomId).distinct().forEach(room -> {
+                assertThat(seen).doesNotContain(room);
+                seen.add(room);
+            });
+            // Two devices per user: every room has 20 connections, numbered 0..19.
+            assertThat(share.seats()).allSatisfy(seat -> assertThat(seat.roomConnections()).isEqualTo(20));
+            assertThat(share.seats().stream().filter(s -> s.roomId().equals(share.seats().get(0).roomId()))
+                    .map(WorkerShare.Seat::memberIndex)).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 20).boxed().toList());
+        }
+        assertThat(seen).hasSize(7);
+    }
+}

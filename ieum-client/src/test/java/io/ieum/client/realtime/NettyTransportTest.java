@@ -1,0 +1,142 @@
+package io.ieum.client.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+
+class NettyTransportTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private NettyTransport transport;
+
+    @AfterEach
+    void stop() {
+        if (transport != null) {
+            transport.close();
+        }
+    }
+
+    @Test
+    void socketShouldComeFromTheBindAddress() throws Exception {
+        transport = new NettyTransport(1, InetAddress.getByName("127.0.0.5"), NettyTransport.MAX_FRAME_BYTES);
+        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer((ctx, text) ->
+                ctx.writeAndFlush(new TextWebSocketFrame("echo " + text)))) {
+            RecordingSocketListener events = new RecordingSocketListener();
+            transport.open(server.wsUri(), Map.of(), TIMEOUT, events);
+
+            events.opened.get(10, TimeUnit.SECONDS).send("hello");
+
+            await().atMost(TIMEOUT).until(() -> events.texts.contains("echo hello"));
+            assertThat(server.peers).singleElement()
+                    .satisfies(peer -> assertThat(peer.getAddress().getHostAddress()).isEqualTo("127.0.0.5"));
+        }
+    }
+
+    @Test
+    void socketShouldHaveNagleOff() throws Exception {
+        transport = new NettyTransport(1, null, NettyTransport.MAX_FRAME_BYTES);
+        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer((ctx, text) -> {})) {
+            RecordingSocketListener events = new RecordingSocketListener();
+            NettySocket socket = (NettySocket) transport.open(server.wsUri(), Map.of(), TIMEOUT, events);
+            events.opened.get(10, TimeUnit.SECONDS);
+
+            assertThat(socket.noDelay()).isTrue();
+        }
+    }
+
+    @Test
+    void serverCloseCodeAndReasonShouldReachTheListenerOnce() throws Exception {
+        transport = new NettyTransport(1, null, NettyTransport.MAX_FRAME_BYTES);
+        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer((ctx, text) ->
+                ctx.writeAndFlush(new CloseWebSocketFrame(4401, "token refused")))) {
+            RecordingSocketListener events = new RecordingSocketListener();
+            transport.open(server.wsUri(), Map.of(), TIMEOUT, events);
+            events.opened.get(10, TimeUnit.SECONDS).send("{\"type\":\"auth\",\"token\":\"x\"}");
+
+            assertThat(events.closed.get(10, TimeUnit.SECONDS)).isEqualTo("4401 token refused");
+            assertThat(events.closeCount).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void oversizedServerFrameShouldCloseTheSocketInsteadOfHanging() throws Exception {
+        transport = new NettyTransport(1, null, 4096);
+        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer((ctx, text) ->
+                ctx.writeAndFlush(new TextWebSocketFrame("x".repeat(100_000))))) {
+            RecordingSocketListener events = new RecordingSocketListener();
+            transport.open(server.wsUri(), Map.of(), TIMEOUT, events);
+            events.opened.get(10, TimeUnit.SECONDS).send("go");
+
+            events.closed.get(10, TimeUnit.SECONDS);
+            assertThat(events.texts).isEmpty();
+            assertThat(events.closeCode).isIn(1006, 1009);
+        }
+    }
+
+    @Test
+    void serverThatDropsTheConnectionShouldBeReportedAsAbnormal() throws Exception {
+        transport = new NettyTransport(1, null, NettyTransport.MAX_FRAME_BYTES);
+        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer((ctx, text) ->
+                ctx.channel().close())) {
+            RecordingSocketListener events = new RecordingSocketListener();
+            transport.open(server.wsUri(), Map.of(), TIMEOUT, events);
+            events.opened.get(10, TimeUnit.SECONDS).send("bye");
+
+            events.closed.get(10, TimeUnit.SECONDS);
+            assertThat(events.closeCode).isEqualTo(1006);
+        }
+    }
+
+    @Test
+    void refusedConnectionShouldBeReportedOnceAsAbnormal() throws Exception {
+        transport = new NettyTransport(1, null, NettyTransport.MAX_FRAME_BYTES);
+        URI nothingThere;
+        try (ScriptedWebSocketServer gone = new ScriptedWebSocketServer((ctx, text) -> {})) {
+            nothingThere = gone.wsUri();
+        }
+        RecordingSocketListener events = new RecordingSocketListener();
+        transport.open(nothingThere, Map.of(), TIMEOUT, events);
+
+        assertThat(events.closed.get(10, TimeUnit.SECONDS)).startsWith("1006 connect failed");
+        assertThat(events.opened).isNotDone();
+    }
+
+    @Test
+    void refusedHandshakeShouldBeReportedAsAbnormal() throws Exception {
+        transport = new NettyTransport(1, null, NettyTransport.MAX_FRAME_BYTES);
+        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer((ctx, text) -> {})) {
+            RecordingSocketListener events = new RecordingSocketListener();
+            transport.open(server.siteUri().resolve("/not-ws"), Map.of(), TIMEOUT, events);
+
+            events.closed.get(10, TimeUnit.SECONDS);
+            assertThat(events.closeCode).isEqualTo(1006);
+            assertThat(events.opened).isNotDone();
+        }
+    }
+
+    @Test
+    void abortShouldCloseWithoutACloseFrame() throws Exception {
+        transport = new NettyTransport(1, null, NettyTransport.MAX_FRAME_BYTES);
+        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer((ctx, text) ->
+                ctx.writeAndFlush(new TextWebSocketFrame(text)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE))) {
+            RecordingSocketListener events = new RecordingSocketListener();
+            transport.open(server.wsUri(), Map.of(), TIMEOUT, events);
+            events.opened.get(10, TimeUnit.SECONDS).abort();
+
+            assertThat(events.closed.get(10, TimeUnit.SECONDS)).startsWith("1006");
+        }
+    }
+}
