@@ -15,7 +15,10 @@ import com.datastax.oss.driver.api.core.cql.Statement;
 
 import io.ieum.core.store.StorageBusyException;
 
-/** The session, plus the one place that turns a saturated driver into {@link StorageBusyException}. */
+/**
+ * The session, plus the one place that turns a saturated driver, or a cluster that cannot reach a
+ * majority of sites, into {@link StorageBusyException} (503 and "retry", never a 500).
+ */
 final class Cql {
 
     private final CqlSession session;
@@ -44,6 +47,8 @@ final class Cql {
             return session.execute(statement);
         } catch (RequestThrottlingException e) {
             throw busy(e);
+        } catch (DriverException e) {
+            throw StorageFailures.unavailable(e).orElseThrow(() -> e);
         }
     }
 
@@ -55,6 +60,9 @@ final class Cql {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause instanceof RequestThrottlingException e) {
                 throw busy(e);
+            }
+            if (cause instanceof DriverException e && StorageFailures.unavailable(e).isPresent()) {
+                throw StorageFailures.unavailable(e).get();
             }
             throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
         });
