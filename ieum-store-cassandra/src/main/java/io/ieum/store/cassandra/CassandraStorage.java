@@ -45,7 +45,7 @@ public final class CassandraStorage {
                     new CassandraTimelineStore(cql, timestamps),
                     new CassandraReadStore(cql),
                     new CassandraBlobStore(cql),
-                    new CassandraHealthProbe(session),
+                    new CassandraHealthProbe(session, new RejoinGate(session, config.localDatacenter())),
                     session::close);
         } catch (RuntimeException e) {
             session.close();

@@ -44,11 +44,21 @@ final class Cql {
 
     ResultSet execute(Statement<?> statement) {
         try {
+            return executeSettling(statement);
+        } catch (DriverException e) {
+            throw StorageFailures.unavailable(e).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * Like {@link #execute}, but timeouts and unknown outcomes reach the caller as the driver's own
+     * exceptions: for a caller that settles them itself (the username claim's SERIAL read).
+     */
+    ResultSet executeSettling(Statement<?> statement) {
+        try {
             return session.execute(statement);
         } catch (RequestThrottlingException e) {
             throw busy(e);
-        } catch (DriverException e) {
-            throw StorageFailures.unavailable(e).orElseThrow(() -> e);
         }
     }
 
