@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
@@ -23,10 +24,18 @@ final class Cql {
 
     private final CqlSession session;
     private final String keyspace;
+    private final Executor callbacks;
 
-    Cql(CqlSession session, String keyspace) {
+    /**
+     * @param callbacks completes the futures this backend returns. Not the driver's I/O threads: a
+     *                  caller's continuation may call the store synchronously (the send path reads
+     *                  the stored entry after a DUPLICATE), and the driver refuses synchronous calls
+     *                  on its own threads ("could deadlock") — every retried send then failed.
+     */
+    Cql(CqlSession session, String keyspace, Executor callbacks) {
         this.session = requireNonNull(session, "session");
         this.keyspace = requireNonNull(keyspace, "keyspace");
+        this.callbacks = requireNonNull(callbacks, "callbacks");
     }
 
     String keyspace() {
@@ -63,7 +72,7 @@ final class Cql {
     }
 
     CompletableFuture<AsyncResultSet> executeAsync(Statement<?> statement) {
-        return session.executeAsync(statement).toCompletableFuture().handle((result, error) -> {
+        return session.executeAsync(statement).toCompletableFuture().handleAsync((result, error) -> {
             if (error == null) {
                 return result;
             }
@@ -75,7 +84,7 @@ final class Cql {
                 throw StorageFailures.unavailable(e).get();
             }
             throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-        });
+        }, callbacks);
     }
 
     CompletableFuture<Void> executeAsyncVoid(Statement<?> statement) {
