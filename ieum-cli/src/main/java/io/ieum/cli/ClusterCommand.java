@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
 final class ClusterCommand implements Runnable {
 
     static final Path DEFAULT_DIR = Path.of("ieum-cluster");
-    static final Duration IEUM_START_TIMEOUT = Duration.ofMinutes(3);
+    /** Site 1 applies the schema (DDL with schema agreement): ~1 min idle, over 3 min on a shared machine. */
+    static final Duration IEUM_START_TIMEOUT = Duration.ofMinutes(6);
     static final Duration IEUM_STOP_GRACE = Duration.ofSeconds(15);
 
     @Spec

@@ -37,7 +37,7 @@ import io.ieum.devcluster.SiteAddressing;
  * the site's environment and outliving the command that started it. Pids and settings are kept in
  * {@code <dir>/ieum/} so that separate invocations ({@code status}, {@code kill}, {@code down}) find them.
  */
-final class IeumSites {
+public final class IeumSites {
 
     static final String SETTINGS_FILE = "ieum-sites.properties";
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(1);
@@ -67,7 +67,7 @@ final class IeumSites {
     }
 
     /** The sites an earlier {@code cluster up} created in {@code dir}, if any. */
-    static Optional<IeumSites> attach(Path dir) {
+    public static Optional<IeumSites> attach(Path dir) {
         Path file = dir.toAbsolutePath().normalize().resolve("ieum").resolve(SETTINGS_FILE);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -88,7 +88,7 @@ final class IeumSites {
 
     int port(Site site) { return basePort + site.number() - 1; }
 
-    String url(Site site) { return "http://" + host(site) + ":" + port(site); }
+    public String url(Site site) { return "http://" + host(site) + ":" + port(site); }
 
     Path siteDir(Site site) { return dir.resolve("ieum").resolve("site" + site.number()); }
 
@@ -173,7 +173,7 @@ final class IeumSites {
     }
 
     /** The site's running Ieum node; the command line is checked so a reused pid is never mistaken for it. */
-    Optional<ProcessHandle> process(Site site) {
+    public Optional<ProcessHandle> process(Site site) {
         Path pidFile = siteDir(site).resolve("ieum.pid");
         if (!Files.isRegularFile(pidFile)) {
             return Optional.empty();
@@ -225,7 +225,7 @@ final class IeumSites {
         }
     }
 
-    boolean healthy(Site site) {
+    public boolean healthy(Site site) {
         return health(site).up();
     }
 

@@ -3,23 +3,31 @@ package io.ieum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,22 +38,49 @@ import io.ieum.client.model.EntryView;
 import io.ieum.client.model.Room;
 import io.ieum.devcluster.LocalCluster;
 import io.ieum.devcluster.Site;
+import io.ieum.devcluster.SiteAddressing;
 
 /**
- * {@code ieum cluster up}, for real: three Cassandra sites and three Ieum nodes as child processes,
- * shared accounts and rooms across sites, the loss of site 2, and {@code cluster down} leaving nothing running.
+ * {@code ieum cluster} and {@code ieum drill}, for real, on one shared cluster (starting one costs
+ * ~2 minutes here): three Cassandra sites and three Ieum nodes as child processes on a free
+ * {@code 127.0.N.} prefix; shared accounts and rooms across sites; the fire drill and the partition
+ * drill with their assertions (loss 0, duplicates 0, resume p99 within 3 s, the cut-off side
+ * acknowledges nothing); the loss of site 2; and {@code cluster down} leaving nothing running.
  */
 @Tag("cassandra")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterCommandClusterTest {
 
-    @TempDir
-    Path dir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ObjectMapper json = new ObjectMapper();
-    private final List<ProcessHandle> started = new ArrayList<>();
+    private static Path dir;
+    private static String prefix;
+    private static String[] urls;
+    private static final List<ProcessHandle> started = new ArrayList<>();
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper json = new ObjectMapper();
 
-    @AfterEach
-    void leaveNothingRunning() {
+    @BeforeAll
+    static void up() throws IOException {
+        Locale.setDefault(Locale.ENGLISH);
+        dir = Files.createTempDirectory("ieum-cluster-test-");
+        prefix = freePrefix();
+        urls = new String[] {null, "http://" + prefix + "1:8081", "http://" + prefix + "2:8082", "http://" + prefix + "3:8083"};
+        long t0 = System.nanoTime();
+        CliRun up = run("cluster", "up", "--sites", "3", "--dir", dir.toString(), "--address-prefix", prefix);
+        System.out.println(up.out() + up.err());
+        assertThat(up.exitCode()).as(up.err()).isZero();
+        assertThat(up.out()).contains("Cassandra up on every site", "Cluster ready in", urls[1], urls[2], urls[3]);
+        System.out.printf("cluster up: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        IeumSites ieum = IeumSites.attach(dir).orElseThrow();
+        LocalCluster cassandra = LocalCluster.attach(dir.resolve("cassandra"));
+        for (Site site : Site.all()) {
+            ieum.process(site).ifPresent(started::add);
+            cassandra.node(site).process().ifPresent(started::add);
+        }
+        assertThat(started).hasSize(6);
+    }
+
+    @AfterAll
+    static void leaveNothingRunning() {
         if (ClusterCommand.running(dirOption())) {
             run("cluster", "down", "--dir", dir.toString());
         }
@@ -53,18 +88,8 @@ class ClusterCommandClusterTest {
     }
 
     @Test
-    void upServesSharedAccountsOnEverySiteSurvivesTheLossOfSiteTwoAndDownStopsEverything() throws Exception {
-        Locale.setDefault(Locale.ENGLISH);
-        long t0 = System.nanoTime();
-        CliRun up = run("cluster", "up", "--sites", "3", "--dir", dir.toString());
-        System.out.println(up.out() + up.err());
-        assertThat(up.exitCode()).as(up.err()).isZero();
-        assertThat(up.out()).contains("Cassandra up on every site", "Cluster ready in",
-                "http://127.0.0.1:8081", "http://127.0.0.2:8082", "http://127.0.0.3:8083");
-        System.out.printf("cluster up: %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        recordPids();
-
-        String[] urls = {null, "http://127.0.0.1:8081", "http://127.0.0.2:8082", "http://127.0.0.3:8083"};
+    @Order(1)
+    void everySiteShouldServeTheSameAccountsAndRooms() throws Exception {
         for (int n = 1; n <= 3; n++) {
             assertThat(get(urls[n] + "/health").statusCode()).isEqualTo(200);
             String url = urls[n];
@@ -81,35 +106,77 @@ class ClusterCommandClusterTest {
         assertThat(status.out()).contains("All sites up.", "health=UP");
 
         String suffix = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000, 9_999_999));
-        String alice = "alice" + suffix;
-        String bob = "bob" + suffix;
-        String password = "correct horse battery";
         try (IeumClient site1 = client(urls[1]); IeumClient site2 = client(urls[2]); IeumClient site3 = client(urls[3])) {
-            site1.signUp(alice, password, "Alice");
-            IeumClient aliceOn3 = site3.as(site3.logIn(alice, password).token());
-            assertThat(aliceOn3.me().username()).isEqualTo(alice);
-
-            site2.signUp(bob, password, "Bob");
-            IeumClient aliceOn2 = site2.as(site2.logIn(alice, password).token());
-            Room room = aliceOn2.openDirect(bob);
+            site1.signUp("alice" + suffix, PASSWORD, "Alice");
+            IeumClient aliceOn3 = site3.as(site3.logIn("alice" + suffix, PASSWORD).token());
+            assertThat(aliceOn3.me().username()).isEqualTo("alice" + suffix);
+            site2.signUp("bob" + suffix, PASSWORD, "Bob");
+            IeumClient aliceOn2 = site2.as(site2.logIn("alice" + suffix, PASSWORD).token());
+            Room room = aliceOn2.openDirect("bob" + suffix);
             aliceOn2.sendViaRest(room.id(), "hello from site 2");
-            IeumClient aliceOn1 = site1.as(site1.logIn(alice, password).token());
+            IeumClient aliceOn1 = site1.as(site1.logIn("alice" + suffix, PASSWORD).token());
             assertThat(aliceOn1.history(room.id(), null, 50).entries()).extracting(EntryView::text)
                     .contains("hello from site 2");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theFireDrillShouldLoseAndDuplicateNothingAndResumeWithinThreeSeconds() throws Exception {
+        Path report = dir.resolve("report-fire");
+        CliRun drill = run("drill", "fire", "--dir", dir.toString(), "--seed", Long.toString(new Random().nextLong()),
+                "--report", report.toString());
+        System.out.println(drill.out() + drill.err());
+        JsonNode summary = json.readTree(report.resolve("drill-fire.json").toFile());
+
+        assertThat(drill.exitCode()).as(drill.out() + drill.err()).isZero();
+        assertThat(summary.get("passed").asBoolean()).isTrue();
+        assertThat(summary.at("/verdict/lost").asInt()).isZero();
+        assertThat(summary.at("/verdict/duplicated").asInt()).isZero();
+        assertThat(summary.at("/verdict/orderMismatches").asInt()).isZero();
+        assertThat(summary.at("/resume/p99").asLong()).isLessThanOrEqualTo(3000);
+        assertThat(summary.get("acknowledged").asInt()).isPositive().isEqualTo(summary.get("sent").asInt());
+        assertThat(Files.readString(report.resolve("drill-fire.html"))).contains("<svg", "kill -9 site", "PASSED");
+    }
+
+    @Test
+    @Order(3)
+    void thePartitionDrillShouldLetTheMajorityCarryOnAndTheCutOffSideAcknowledgeNothing() throws Exception {
+        Path report = dir.resolve("report-partition");
+        CliRun drill = run("drill", "partition", "--dir", dir.toString(), "--seed", Long.toString(new Random().nextLong()),
+                "--report", report.toString());
+        System.out.println(drill.out() + drill.err());
+        JsonNode summary = json.readTree(report.resolve("drill-partition.json").toFile());
+
+        assertThat(drill.exitCode()).as(drill.out() + drill.err()).isZero();
+        assertThat(summary.at("/verdict/lost").asInt()).isZero();
+        assertThat(summary.at("/verdict/duplicated").asInt()).isZero();
+        assertThat(summary.at("/verdict/acknowledgedWhileCutOff").asInt()).isZero();
+        assertThat(summary.get("cutOffSideWasTold").asText()).startsWith("503 busy").contains("storage:");
+        assertThat(summary.at("/resume/p99").asLong()).isLessThanOrEqualTo(3000);
+    }
+
+    @Test
+    @Order(4)
+    void loginAndSendShouldKeepWorkingOnSitesOneAndThreeAfterSiteTwoIsKilled() throws Exception {
+        String suffix = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000, 9_999_999));
+        try (IeumClient site1 = client(urls[1]); IeumClient site3 = client(urls[3])) {
+            site1.signUp("carol" + suffix, PASSWORD, "Carol");
+            site3.signUp("dave" + suffix, PASSWORD, "Dave");
+            Room room = site1.as(site1.logIn("carol" + suffix, PASSWORD).token()).openDirect("dave" + suffix);
 
             long killed = System.nanoTime();
             CliRun kill = run("cluster", "kill", "--site", "2", "--dir", dir.toString());
             assertThat(kill.exitCode()).as(kill.err()).isZero();
             assertThat(get(urls[1] + "/health").statusCode()).isEqualTo(200);
-
-            IeumClient bobOn1 = site1.as(site1.logIn(bob, password).token());
-            bobOn1.sendViaRest(room.id(), "bob on site 1 after site 2 died");
-            IeumClient aliceOn3Again = site3.as(site3.logIn(alice, password).token());
-            aliceOn3Again.sendViaRest(room.id(), "alice on site 3 after site 2 died");
-            System.out.printf("login and send on sites 1 and 3 after kill of site 2: %d ms%n",
+            IeumClient carolOn1 = site1.as(site1.logIn("carol" + suffix, PASSWORD).token());
+            carolOn1.sendViaRest(room.id(), "carol on site 1 after site 2 died");
+            IeumClient daveOn3 = site3.as(site3.logIn("dave" + suffix, PASSWORD).token());
+            daveOn3.sendViaRest(room.id(), "dave on site 3 after site 2 died");
+            System.out.printf("two logins (Argon2) and two sends on sites 1 and 3 after kill of site 2: %d ms%n",
                     (System.nanoTime() - killed) / 1_000_000);
-            assertThat(aliceOn3Again.history(room.id(), null, 50).entries()).extracting(EntryView::text)
-                    .contains("hello from site 2", "bob on site 1 after site 2 died", "alice on site 3 after site 2 died");
+            assertThat(daveOn3.history(room.id(), null, 50).entries()).extracting(EntryView::text)
+                    .contains("carol on site 1 after site 2 died", "dave on site 3 after site 2 died");
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                 JsonNode s1 = json.readTree(get(urls[1] + "/api/status").body());
                 assertThat(s1.get("status").asText()).isEqualTo("UP");
@@ -121,7 +188,11 @@ class ClusterCommandClusterTest {
             assertThat(degraded.exitCode()).isEqualTo(ExitCodes.FAILED);
             assertThat(degraded.out()).contains("Not every site is up.");
         }
+    }
 
+    @Test
+    @Order(5)
+    void downShouldStopEveryProcess() {
         long t1 = System.nanoTime();
         CliRun down = run("cluster", "down", "--dir", dir.toString());
         assertThat(down.exitCode()).as(down.err()).isZero();
@@ -130,17 +201,33 @@ class ClusterCommandClusterTest {
         assertThat(ClusterCommand.running(dirOption())).isFalse();
     }
 
-    private void recordPids() {
-        IeumSites ieum = IeumSites.attach(dir).orElseThrow();
-        LocalCluster cassandra = LocalCluster.attach(dir.resolve("cassandra"));
-        for (Site site : Site.all()) {
-            ieum.process(site).ifPresent(started::add);
-            cassandra.node(site).process().ifPresent(started::add);
+    private static final String PASSWORD = "correct horse battery";
+
+    /** A {@code 127.0.N.} prefix nothing listens on, so a cluster of another run is never mistaken for ours. */
+    private static String freePrefix() {
+        Random random = new Random();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            String candidate = "127.0." + (20 + random.nextInt(200)) + ".";
+            boolean free = Site.all().stream().noneMatch(site -> listens(candidate + site.number(), SiteAddressing.NATIVE_PORT)
+                    || listens(candidate + site.number(), SiteAddressing.STORAGE_PORT)
+                    || listens(candidate + site.number(), 8080 + site.number()));
+            if (free) {
+                return candidate;
+            }
         }
-        assertThat(started).hasSize(6);
+        throw new IllegalStateException("no free 127.0.N. prefix for the test cluster");
     }
 
-    private ClusterCommand.DirOption dirOption() {
+    private static boolean listens(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static ClusterCommand.DirOption dirOption() {
         ClusterCommand.DirOption option = new ClusterCommand.DirOption();
         option.dir = dir;
         return option;
@@ -150,7 +237,7 @@ class ClusterCommandClusterTest {
         return IeumClient.create(ClientOptions.of(URI.create(url)));
     }
 
-    private HttpResponse<String> get(String url) throws Exception {
+    private static HttpResponse<String> get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -29,8 +29,11 @@ import java.util.concurrent.TimeoutException;
  */
 public final class LocalCluster implements AutoCloseable {
 
-    /** Generous: three JVMs warming up on two cores. Measured ~15 s per node here. */
-    public static final Duration NODE_START_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * Generous: three JVMs warming up on two cores. Measured ~15 s per node on an idle machine, and
+     * over 3 minutes for the seed alone while other builds shared the two cores (load average 30).
+     */
+    public static final Duration NODE_START_TIMEOUT = Duration.ofMinutes(6);
     public static final Duration RING_SETTLE_TIMEOUT = Duration.ofMinutes(2);
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Set<NodeState> NOT_UP = EnumSet.of(NodeState.DOWN, NodeState.UNKNOWN, NodeState.FORCED_DOWN);

@@ -30,6 +30,11 @@ class CassandraYamlTest {
     }
 
     @Test
+    void hintReplayShouldBeThrottledSoAReturningNodeOnASharedMachineKeepsUp() {
+        assertThat(yaml).contains("hinted_handoff_throttle: 256KiB\n");
+    }
+
+    @Test
     void everyDirectoryShouldBeUnderTheNodeRoot() {
         assertThat(yaml)
                 .contains("  - /tmp/ieum-cluster/site2/data\n")

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The real thing: three Cassandra processes, one per site; one of them is kill -9'd. Run with -Pcassandra. */
+/** The real thing: three Cassandra processes, one per site; one of them is kill -9'd. Skipped with -DskipCassandraTests. */
 @Tag("cassandra")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalClusterTest {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
@@ -21,8 +22,9 @@ import io.ieum.core.store.Storage.StorageNode;
 
 /**
  * Asks the nearest node for its release version and reports, per datacenter, how many nodes the
- * driver sees up. Healthy means: a node answered, and a majority of datacenters have a node up (so
- * QUORUM writes can succeed). Never throws.
+ * driver sees up. Healthy means: a node answered, a majority of datacenters have a node up (so
+ * QUORUM writes can succeed), and this site's own node has caught up since it was last away
+ * ({@link RejoinGate}). Never throws.
  */
 final class CassandraHealthProbe implements HealthProbe {
 
@@ -31,9 +33,11 @@ final class CassandraHealthProbe implements HealthProbe {
             .setTimeout(Duration.ofSeconds(2));
 
     private final CqlSession session;
+    private final RejoinGate rejoin;
 
-    CassandraHealthProbe(CqlSession session) {
+    CassandraHealthProbe(CqlSession session, RejoinGate rejoin) {
         this.session = session;
+        this.rejoin = rejoin;
     }
 
     /** The backend's session (for tests in this package). */
@@ -68,8 +72,12 @@ final class CassandraHealthProbe implements HealthProbe {
             Row row = session.execute(RELEASE).one();
             String release = row == null ? "?" : row.getString(0);
             String detail = "cassandra " + release + "; " + nodes;
-            return datacentersUp * 2 > upByDc.size() ? new HealthStatus(true, detail, seen)
-                    : new HealthStatus(false, detail + " (expected: a majority of datacenters up)", seen);
+            if (datacentersUp * 2 <= upByDc.size()) {
+                return new HealthStatus(false, detail + " (expected: a majority of datacenters up)", seen);
+            }
+            Optional<String> behind = rejoin.behind();
+            return behind.isEmpty() ? new HealthStatus(true, detail, seen)
+                    : new HealthStatus(false, detail + "; catching up: " + behind.get(), seen);
         } catch (RuntimeException e) {
             return new HealthStatus(false, "cassandra: " + e.getClass().getSimpleName() + ": " + e.getMessage(), seen);
         }

@@ -30,6 +30,14 @@ final class CassandraMigrations {
     private static final Duration DDL_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(CassandraMigrations.class);
 
+    /**
+     * A coordinator asks one other replica for a QUORUM read; if that replica's site just died (no
+     * TCP reset after a network cut, or before gossip convicts it, ~10 s), the default {@code 99p}
+     * waits for the table's p99 — which the dead replica itself drags up. Capping it at 100 ms bounds
+     * the wait to 100 ms plus one round trip to the third site (ADR 0009).
+     */
+    static final String SPECULATIVE_RETRY = "MIN(99p,100ms)";
+
     static final List<Migration> STEPS = List.of(
             new Migration(1, "accounts, sessions, contacts, rooms, members, timeline, reads, blobs", List.of(
                     AccountsTable.CREATE,
@@ -45,7 +53,10 @@ final class CassandraMigrations {
                     ReadsTable.CREATE,
                     BlobChunksTable.CREATE,
                     BlobMetaTable.CREATE,
-                    UploadsTable.CREATE)));
+                    UploadsTable.CREATE)),
+            new Migration(2, "reads speculate to another replica after at most 100 ms", tables().stream()
+                    .map(table -> "ALTER TABLE {ks}." + table + " WITH speculative_retry = '" + SPECULATIVE_RETRY + "'")
+                    .toList()));
 
     private CassandraMigrations() {}
 

@@ -3,6 +3,8 @@ package io.ieum.store.cassandra;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -33,9 +35,14 @@ public final class CassandraStorage {
                 .withLocalDatacenter(config.localDatacenter())
                 .withConfigLoader(DriverSettings.loader(config));
         CqlSession session = customizer.apply(builder).build();
+        ExecutorService callbacks = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "ieum-cassandra-callback");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             CassandraMigrations.apply(session, config);
-            Cql cql = new Cql(session, config.keyspace());
+            Cql cql = new Cql(session, config.keyspace(), callbacks);
             WriteTimestamps timestamps = new WriteTimestamps(Clock.systemUTC());
             return new Storage(BACKEND,
                     new CassandraAccountStore(cql),
@@ -45,10 +52,14 @@ public final class CassandraStorage {
                     new CassandraTimelineStore(cql, timestamps),
                     new CassandraReadStore(cql),
                     new CassandraBlobStore(cql),
-                    new CassandraHealthProbe(session),
-                    session::close);
+                    new CassandraHealthProbe(session, new RejoinGate(session, config.localDatacenter())),
+                    () -> {
+                        session.close();
+                        callbacks.shutdown();
+                    });
         } catch (RuntimeException e) {
             session.close();
+            callbacks.shutdown();
             throw e;
         }
     }

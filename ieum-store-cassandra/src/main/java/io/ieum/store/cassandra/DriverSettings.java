@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
+import com.datastax.oss.driver.internal.core.specex.ConstantSpeculativeExecutionPolicy;
 import com.datastax.oss.driver.internal.core.session.throttling.ConcurrencyLimitingRequestThrottler;
 
 /**
@@ -16,6 +17,12 @@ final class DriverSettings {
     /** Requests in flight per server; more wait in the throttler's queue (bounded: then "busy"). */
     static final int MAX_CONCURRENT_REQUESTS = 256;
     static final int MAX_QUEUED_REQUESTS = 20_000;
+    /**
+     * A request still unanswered after this long is also sent to the next node of the plan (the
+     * other sites when the local node is frozen or cut off): without it such a request waits for the
+     * full request timeout, and every request does until the heartbeat gives up on the node.
+     */
+    static final Duration SPECULATIVE_DELAY = Duration.ofMillis(500);
 
     private DriverSettings() {}
 
@@ -37,9 +44,14 @@ final class DriverSettings {
                 // settles its own unknown outcomes instead (UsernameDao).
                 .withBoolean(DefaultDriverOption.REQUEST_DEFAULT_IDEMPOTENCE, true)
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, config.requestTimeout())
-                // The defaults (30 s + 5 s) take 35 s to notice a frozen node.
-                .withDuration(DefaultDriverOption.HEARTBEAT_INTERVAL, Duration.ofSeconds(3))
-                .withDuration(DefaultDriverOption.HEARTBEAT_TIMEOUT, Duration.ofSeconds(2))
+                // Only for idempotent statements, which is all but the username claim (ADR 0009).
+                .withClass(DefaultDriverOption.SPECULATIVE_EXECUTION_POLICY_CLASS, ConstantSpeculativeExecutionPolicy.class)
+                .withInt(DefaultDriverOption.SPECULATIVE_EXECUTION_MAX, 2)
+                .withDuration(DefaultDriverOption.SPECULATIVE_EXECUTION_DELAY, SPECULATIVE_DELAY)
+                // The defaults (30 s + 5 s) take 35 s to notice a frozen node; these at most 3 s. The interval
+                // must not be below the timeout (the driver skips a heartbeat while one is in flight).
+                .withDuration(DefaultDriverOption.HEARTBEAT_INTERVAL, Duration.ofSeconds(2))
+                .withDuration(DefaultDriverOption.HEARTBEAT_TIMEOUT, Duration.ofSeconds(1))
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(5))
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(5))
                 .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(500))

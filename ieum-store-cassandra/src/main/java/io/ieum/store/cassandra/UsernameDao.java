@@ -4,6 +4,7 @@ import static io.ieum.store.cassandra.UsernamesTable.*;
 
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongUnaryOperator;
 
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
@@ -47,13 +48,22 @@ final class UsernameDao {
      * yet, we propose again.
      */
     UserId claim(Username username, UserId userId) {
+        try {
+            return claimSettled(username, userId);
+        } catch (DriverException e) {
+            // Still unknown after every attempt, or no quorum at all: "busy", retried with the same account.
+            throw StorageFailures.unavailable(e).orElseThrow(() -> e);
+        }
+    }
+
+    private UserId claimSettled(Username username, UserId userId) {
         DriverException last = null;
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             if (attempt > 0) {
                 backOff(attempt);
             }
             try {
-                ResultSet result = cql.execute(claim.bind(username.value(), userId.uuid())
+                ResultSet result = cql.executeSettling(claim.bind(username.value(), userId.uuid())
                         .setConsistencyLevel(ConsistencyLevel.QUORUM)
                         .setSerialConsistencyLevel(ConsistencyLevel.SERIAL)
                         // Safe to re-execute (a repeat that finds our own claim names us), but the driver
@@ -80,9 +90,21 @@ final class UsernameDao {
         throw last;
     }
 
-    /** Jittered, growing pause between contended attempts, so racing claimers stop colliding. */
+    /**
+     * Pause before attempt {@code attempt} (1 = the first retry): uniform in [0, min(1 s, 50 ms × 2^(attempt−1))).
+     * Claimers that collided must spread out by more than a Paxos round (tens of ms, ~1 s under load):
+     * the earlier 5–200 ms linear spread let 16 claimers on 3 sites keep pre-empting each other's
+     * ballots until all 10 attempts were spent, and the claim failed — the flaky test.
+     */
+    static long backOffMillis(int attempt, LongUnaryOperator uniformBelow) {
+        long bound = Math.min(MAX_BACK_OFF_MILLIS, 50L << Math.min(attempt - 1, 10));
+        return uniformBelow.applyAsLong(bound);
+    }
+
+    static final long MAX_BACK_OFF_MILLIS = 1000;
+
     private static void backOff(int attempt) {
-        long millis = ThreadLocalRandom.current().nextLong(5, 20L * (attempt + 1));
+        long millis = backOffMillis(attempt, bound -> ThreadLocalRandom.current().nextLong(bound));
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -93,7 +115,7 @@ final class UsernameDao {
 
     /** A linearizable read: completes any claim in progress first. */
     Optional<UserId> holderSerial(Username username) {
-        Row row = cql.execute(select.bind(username.value()).setConsistencyLevel(ConsistencyLevel.SERIAL)).one();
+        Row row = cql.executeSettling(select.bind(username.value()).setConsistencyLevel(ConsistencyLevel.SERIAL)).one();
         return row == null || row.isNull(USER_ID) ? Optional.empty() : Optional.of(new UserId(row.getUuid(USER_ID)));
     }
 

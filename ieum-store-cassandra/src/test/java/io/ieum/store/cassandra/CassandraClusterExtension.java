@@ -160,7 +160,7 @@ public final class CassandraClusterExtension implements BeforeAllCallback, Befor
     }
 
     private Cql cqlOf() {
-        return new Cql(session(), config.keyspace());
+        return new Cql(session(), config.keyspace(), Runnable::run);
     }
 
     @Override

@@ -19,7 +19,9 @@ class CassandraMigrationsTest {
     @Test
     void everyStepShouldBeSafeToRunAgain() {
         assertThat(CassandraMigrations.STEPS).allSatisfy(step ->
-                assertThat(step.statements()).allSatisfy(cql -> assertThat(cql).contains("IF NOT EXISTS")));
+                assertThat(step.statements()).allSatisfy(cql -> assertThat(cql).satisfiesAnyOf(
+                        create -> assertThat(create).startsWith("CREATE").contains("IF NOT EXISTS"),
+                        option -> assertThat(option).matches("ALTER TABLE \\{ks}\\.\\w+ WITH \\w+ = '[^']*'"))));
     }
 
     @Test
@@ -32,9 +34,19 @@ class CassandraMigrationsTest {
     @Test
     void everyTableShouldBeCreatedByAStep() {
         Set<String> created = new HashSet<>();
-        CassandraMigrations.STEPS.forEach(step -> step.statements().forEach(cql ->
-                created.add(cql.replaceFirst("(?s)CREATE TABLE IF NOT EXISTS \\{ks}\\.(\\w+).*", "$1"))));
+        CassandraMigrations.STEPS.forEach(step -> step.statements().stream().filter(cql -> cql.startsWith("CREATE"))
+                .forEach(cql -> created.add(cql.replaceFirst("(?s)CREATE TABLE IF NOT EXISTS \\{ks}\\.(\\w+).*", "$1"))));
 
         assertThat(created).containsExactlyInAnyOrderElementsOf(CassandraMigrations.tables());
+    }
+
+    @Test
+    void everyTableShouldSpeculateReadsAfterAtMostOneHundredMilliseconds() {
+        Set<String> altered = new HashSet<>();
+        CassandraMigrations.STEPS.forEach(step -> step.statements().stream()
+                .filter(cql -> cql.endsWith("speculative_retry = 'MIN(99p,100ms)'"))
+                .forEach(cql -> altered.add(cql.replaceFirst("ALTER TABLE \\{ks}\\.(\\w+) .*", "$1"))));
+
+        assertThat(altered).containsExactlyInAnyOrderElementsOf(CassandraMigrations.tables());
     }
 }

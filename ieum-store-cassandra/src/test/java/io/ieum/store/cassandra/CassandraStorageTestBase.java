@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.ieum.core.store.Storage;
 
-/** Real-cluster tests: tagged so that only {@code -Pcassandra} (or IEUM_CASSANDRA_TESTS=true) runs them. */
+/** Real-cluster tests, tagged so that {@code -DskipCassandraTests} can leave them out of a quick run. */
 @Tag("cassandra")
 abstract class CassandraStorageTestBase {
 

@@ -34,9 +34,17 @@ class DriverSettingsTest {
 
     @Test
     void aFrozenNodeShouldBeNoticedWithinSeconds() {
-        assertThat(profile.getDuration(DefaultDriverOption.HEARTBEAT_INTERVAL)).isEqualTo(Duration.ofSeconds(3));
-        assertThat(profile.getDuration(DefaultDriverOption.HEARTBEAT_TIMEOUT)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(profile.getDuration(DefaultDriverOption.HEARTBEAT_INTERVAL)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(profile.getDuration(DefaultDriverOption.HEARTBEAT_TIMEOUT)).isEqualTo(Duration.ofSeconds(1));
         assertThat(profile.getDuration(DefaultDriverOption.REQUEST_TIMEOUT)).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aRequestToAFrozenNodeShouldAlsoGoToTheNextNodeAfterHalfASecond() {
+        assertThat(profile.getString(DefaultDriverOption.SPECULATIVE_EXECUTION_POLICY_CLASS))
+                .endsWith("ConstantSpeculativeExecutionPolicy");
+        assertThat(profile.getInt(DefaultDriverOption.SPECULATIVE_EXECUTION_MAX)).isEqualTo(2);
+        assertThat(profile.getDuration(DefaultDriverOption.SPECULATIVE_EXECUTION_DELAY)).isEqualTo(Duration.ofMillis(500));
     }
 
     @Test

@@ -1,0 +1,141 @@
+package io.ieum.cli.drill;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.ieum.client.ClientOptions;
+import io.ieum.client.IeumClient;
+import io.ieum.client.IeumClientException;
+import io.ieum.client.model.EntryView;
+import io.ieum.client.realtime.Connection;
+import io.ieum.client.realtime.ConnectionListener;
+import io.ieum.devcluster.Site;
+
+/**
+ * One simulated person: an account, a Java client whose site list starts at its home site (then the
+ * other two, as an app would be configured), and a realtime connection that sends and receives.
+ * Everything it is pushed is kept per room, so its view can be checked against what was acknowledged.
+ */
+final class DrillClient implements AutoCloseable {
+
+    final int index;
+    final Site home;
+    final String username;
+    private final IeumClient rest;
+    private final DrillLog log;
+    private final ConcurrentHashMap<String, List<String>> received = new ConcurrentHashMap<>();
+    private final List<String> rooms = new ArrayList<>();
+    private Connection connection;
+    private int sequence;
+    private int turn;
+
+    DrillClient(int index, Site home, String username, List<URI> sitesHomeFirst, DrillLog log) {
+        this.index = index;
+        this.home = requireNonNull(home, "home");
+        this.username = requireNonNull(username, "username");
+        this.log = requireNonNull(log, "log");
+        this.rest = IeumClient.create(ClientOptions.builder().servers(sitesHomeFirst)
+                .deviceName("drill-" + index).build());
+    }
+
+    IeumClient rest() {
+        return rest;
+    }
+
+    synchronized void joined(String roomId) {
+        rooms.add(requireNonNull(roomId, "roomId"));
+    }
+
+    synchronized List<String> rooms() {
+        return List.copyOf(rooms);
+    }
+
+    synchronized String firstRoom() {
+        return rooms.get(0);
+    }
+
+    /** Sends the next message to its rooms in turn. */
+    void sendNext() {
+        String room;
+        synchronized (this) {
+            room = rooms.get(turn++ % rooms.size());
+        }
+        send(room);
+    }
+
+    void signUpAndLogIn(String password) {
+        rest.signUp(username, password, "Drill " + index);
+        rest.logIn(username, password);
+    }
+
+    void connect() throws Exception {
+        connection = rest.connect(new ConnectionListener() {
+            @Override
+            public void onEntry(EntryView entry) {
+                received.computeIfAbsent(entry.roomId(), r -> new ArrayList<>());
+                List<String> ids = received.get(entry.roomId());
+                synchronized (ids) {
+                    ids.add(entry.id());
+                }
+            }
+        });
+        connection.ready().get(60, TimeUnit.SECONDS);
+    }
+
+    /** Sends the next message to {@code roomId}; the record says when it was acknowledged, or why not. */
+    void send(String roomId) {
+        String id = connection.newMessageId();
+        String text = "drill c" + index + " #" + (++sequence);
+        SendRecord record = new SendRecord(index, roomId, id, text, log.now());
+        log.add(record);
+        connection.send(id, roomId, text, null, List.of()).whenComplete((ack, failure) -> {
+            if (failure == null) {
+                record.acked(log.now());
+            } else {
+                String kind = kindOf(failure);
+                record.failed(kind);
+                log.error("send: " + kind);
+            }
+        });
+    }
+
+    /** IDs pushed to this client per room, in arrival order, each once. */
+    List<String> receivedIn(String roomId) {
+        List<String> ids = received.getOrDefault(roomId, List.of());
+        synchronized (ids) {
+            return List.copyOf(ids);
+        }
+    }
+
+    int pendingSends() {
+        return connection == null ? 0 : connection.pendingSends();
+    }
+
+    long reconnects() {
+        return connection == null ? 0 : connection.metrics().reconnects();
+    }
+
+    /** The site this client's connection uses now. */
+    URI site() {
+        return connection == null ? rest.sites().current() : connection.site();
+    }
+
+    private static String kindOf(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof IeumClientException e ? e.error() : cause.getClass().getSimpleName();
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            connection.close();
+        }
+        rest.close();
+    }
+}

@@ -1,0 +1,17 @@
+package io.ieum.cli.drill;
+
+import java.util.List;
+import java.util.Map;
+
+/** The JSON summary of a drill (and what the HTML report shows). Times in milliseconds. */
+record DrillSummary(String kind, int site, long seed, int clients, int rooms, double sendsPerSecondPerClient,
+                    int sent, int acknowledged, Verdict verdict, Resume resume, Latency ackLatency,
+                    Map<String, Integer> errors, long reconnects, List<DrillEvent> events, String cutOffSideWasTold,
+                    List<Check> checks, boolean passed, List<TimelineBucket> timeline) {
+
+    record Resume(long p50, long p99, long max, Map<Integer, Long> perClient) {}
+
+    record Latency(long p50, long p99, long max) {}
+
+    record Check(String name, boolean passed, String detail) {}
+}
