@@ -45,7 +45,9 @@ final class CassandraMigrations {
                     ReadsTable.CREATE,
                     BlobChunksTable.CREATE,
                     BlobMetaTable.CREATE,
-                    UploadsTable.CREATE)));
+                    UploadsTable.CREATE)),
+            new Migration(2, "business channels: channels, staff, catalogue, followers, conversations, announcements, "
+                    + "orders, calendars, slots, bookings (ADR 0010)", ChannelTables.CREATE));
 
     private CassandraMigrations() {}
 
@@ -78,9 +80,11 @@ final class CassandraMigrations {
     }
 
     static List<String> tables() {
-        return List.of(AccountsTable.NAME, UsernamesTable.NAME, SessionsByTokenTable.NAME, SessionsByUserTable.NAME,
+        List<String> all = new java.util.ArrayList<>(List.of(AccountsTable.NAME, UsernamesTable.NAME, SessionsByTokenTable.NAME, SessionsByUserTable.NAME,
                 ContactsTable.NAME, RoomsTable.NAME, MembersByRoomTable.NAME, RoomsByUserTable.NAME, TimelineTable.NAME,
-                TimelineBucketsTable.NAME, ReadsTable.NAME, BlobChunksTable.NAME, BlobMetaTable.NAME, UploadsTable.NAME);
+                TimelineBucketsTable.NAME, ReadsTable.NAME, BlobChunksTable.NAME, BlobMetaTable.NAME, UploadsTable.NAME));
+        all.addAll(ChannelTables.NAMES);
+        return all;
     }
 
     static String replication(Map<String, Integer> perDatacenter) {

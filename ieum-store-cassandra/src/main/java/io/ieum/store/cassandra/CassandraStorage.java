@@ -45,6 +45,9 @@ public final class CassandraStorage {
                     new CassandraTimelineStore(cql, timestamps),
                     new CassandraReadStore(cql),
                     new CassandraBlobStore(cql),
+                    new CassandraChannelStore(cql),
+                    new CassandraOrderStore(cql),
+                    new CassandraBookingStore(cql),
                     new CassandraHealthProbe(session),
                     session::close);
         } catch (RuntimeException e) {
