@@ -71,6 +71,11 @@ public final class ChannelService {
         return access.channel(id);
     }
 
+    /** The caller's role at the channel, empty for customers. */
+    public java.util.Optional<StaffRole> roleOf(AuthContext caller, ChannelId id) {
+        return channels.staff(id, caller.userId()).map(Staff::role);
+    }
+
     public List<Channel> search(String query, int limit) {
         String text = query == null ? "" : query.strip();
         if (text.length() > Channel.MAX_NAME) {
