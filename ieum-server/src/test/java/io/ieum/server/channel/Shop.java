@@ -20,9 +20,9 @@ import io.ieum.server.support.Reply;
  * A shop set up over the REST API: an owner and a staff member, a cake (with options) and a haircut
  * (50 minutes on a 30-minute grid), and a calendar open every day 09:00-18:00 UTC for both.
  */
-record Shop(Client client, User owner, User staff, String channel, String cake, String haircut) {
+public record Shop(Client client, User owner, User staff, String channel, String cake, String haircut) {
 
-    static Shop open(Client client, String name) {
+    public static Shop open(Client client, String name) {
         User owner = client.newUser("owner");
         User staff = client.newUser("staff");
         Reply created = client.json("POST", "/api/channels", owner.token(), Map.of("name", name, "description", "케이크 전문점",
@@ -49,30 +49,30 @@ record Shop(Client client, User owner, User staff, String channel, String cake, 
         return reply.field("id");
     }
 
-    static Reply ok(Reply reply) {
+    public static Reply ok(Reply reply) {
         assertThat(reply.status()).as(reply.toString()).isBetween(200, 299);
         return reply;
     }
 
     /** 10:00 UTC tomorrow (a day the shop is open), on the slot grid. */
-    static Instant tomorrowAt(int hour, int minute) {
+    public static Instant tomorrowAt(int hour, int minute) {
         return LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(LocalTime.of(hour, minute)).toInstant(ZoneOffset.UTC);
     }
 
-    static String newId() {
+    public static String newId() {
         return Ids.newTimeOrdered().toString();
     }
 
-    Map<String, Object> cakeOrder(String id) {
+    public Map<String, Object> cakeOrder(String id) {
         return Map.of("id", id, "items", List.of(Map.of("itemId", cake, "quantity", 2, "options", List.of("초코 글씨"))),
                 "fulfilment", "DELIVERY", "address", "서울시 마포구 1", "note", "문 앞에 두세요");
     }
 
-    Reply order(User customer, String id) {
+    public Reply order(User customer, String id) {
         return client.json("POST", "/api/channels/" + channel + "/orders", customer.token(), cakeOrder(id));
     }
 
-    Reply move(User who, String orderId, String status, String reason, Integer version) {
+    public Reply move(User who, String orderId, String status, String reason, Integer version) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         if (reason != null) {
@@ -84,7 +84,7 @@ record Shop(Client client, User owner, User staff, String channel, String cake, 
         return client.json("POST", "/api/channels/" + channel + "/orders/" + orderId + "/status", who.token(), body);
     }
 
-    Reply book(User customer, String id, String staffId, Instant start) {
+    public Reply book(User customer, String id, String staffId, Instant start) {
         return client.json("POST", "/api/channels/" + channel + "/bookings", customer.token(),
                 Map.of("id", id, "serviceId", haircut, "staffId", staffId, "start", start.toString()));
     }
