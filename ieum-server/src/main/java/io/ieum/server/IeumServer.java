@@ -33,9 +33,12 @@ import io.ieum.core.service.Services;
 import io.ieum.core.store.Storage;
 import io.ieum.server.api.AccountsApi;
 import io.ieum.server.api.AttachmentsApi;
+import io.ieum.server.api.BookingsApi;
+import io.ieum.server.api.ChannelsApi;
 import io.ieum.server.api.ExportApi;
 import io.ieum.server.api.FriendsApi;
 import io.ieum.server.api.MessagesApi;
+import io.ieum.server.api.OrdersApi;
 import io.ieum.server.api.RoomsApi;
 import io.ieum.server.api.SessionsApi;
 import io.ieum.server.api.SitesApi;
@@ -156,6 +159,9 @@ public final class IeumServer implements AutoCloseable {
         new SyncApi(services, responses).register(router);
         new AttachmentsApi(services, responses, metrics).register(router);
         new ExportApi(new ExportWriter(services, json, clock)).register(router);
+        new ChannelsApi(services, responses).register(router);
+        new OrdersApi(services, responses).register(router);
+        new BookingsApi(services, responses).register(router);
         new SitesApi(config.node().peers(), responses).register(router);
         sb.service(Cluster.PATH, cluster.internalService());
         sb.service("/health", new HealthService(storage.health(), realtime::connectionCount,

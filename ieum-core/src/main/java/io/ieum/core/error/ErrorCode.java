@@ -19,6 +19,12 @@ public enum ErrorCode {
     ID_CONFLICT(409),
     DELETE_WINDOW_PASSED(409),
     ROOM_FULL(409),
+    /** An order or booking cannot move from its status to the one asked for. */
+    INVALID_TRANSITION(409),
+    /** The order or booking changed since the version the caller decided on; reload and decide again. */
+    STATE_CHANGED(409),
+    /** Another booking holds the slot. */
+    SLOT_TAKEN(409),
     TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     TOO_MANY_ATTEMPTS(429),

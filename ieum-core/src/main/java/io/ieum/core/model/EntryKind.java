@@ -11,5 +11,11 @@ public enum EntryKind {
     MEMBER_JOINED,
     MEMBER_LEFT,
     MEMBER_REMOVED,
-    ROOM_CREATED
+    ROOM_CREATED,
+    /** An order of a channel conversation changed; target {@code <orderId>:<STATUS>}, text the reason. */
+    ORDER_UPDATE,
+    /** A booking changed; target {@code <bookingId>:<STATUS>:<start>}, text the reason. */
+    BOOKING_UPDATE,
+    /** A channel's announcement; text is the announcement. */
+    ANNOUNCEMENT
 }

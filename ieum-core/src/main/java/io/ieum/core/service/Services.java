@@ -7,7 +7,8 @@ import io.ieum.core.store.Storage;
 
 /** The domain services over one storage backend, wired once by the server. */
 public record Services(AccountService accounts, ContactService contacts, RoomService rooms,
-                       MessageService messages, Membership membership, Storage storage, Limits limits) {
+                       MessageService messages, Membership membership, ChannelService channels, OrderService orders,
+                       BookingService bookings, Storage storage, Limits limits) {
 
     public static Services create(Storage storage, EventSink events, Limits limits, Clock clock, PasswordHasher hasher) {
         AccountService accounts = new AccountService(storage.accounts(), storage.sessions(), hasher,
@@ -18,6 +19,14 @@ public record Services(AccountService accounts, ContactService contacts, RoomSer
                 membership, events, limits, clock);
         MessageService messages = new MessageService(storage.timeline(), storage.reads(), storage.rooms(), storage.blobs(), membership,
                 contacts, events, limits, clock);
-        return new Services(accounts, contacts, rooms, messages, membership, storage, limits);
+        ChannelAccess access = new ChannelAccess(storage.channels());
+        ConversationRooms conversations = new ConversationRooms(storage.channels(), storage.rooms(), storage.timeline(),
+                membership, events, clock);
+        ChannelService channels = new ChannelService(storage.channels(), storage.rooms(), access, conversations, rooms,
+                accounts, clock);
+        OrderService orders = new OrderService(storage.orders(), storage.channels(), access, conversations, limits, clock);
+        BookingService bookings = new BookingService(storage.bookings(), storage.channels(), access, conversations,
+                accounts, limits, clock);
+        return new Services(accounts, contacts, rooms, messages, membership, channels, orders, bookings, storage, limits);
     }
 }

@@ -8,6 +8,7 @@ import static java.util.Objects.requireNonNull;
  */
 public record Storage(String backend, AccountStore accounts, SessionStore sessions, ContactStore contacts,
                       RoomStore rooms, TimelineStore timeline, ReadStore reads, BlobStore blobs,
+                      ChannelStore channels, OrderStore orders, BookingStore bookings,
                       HealthProbe health, AutoCloseable closer) implements AutoCloseable {
 
     public Storage {
@@ -19,6 +20,9 @@ public record Storage(String backend, AccountStore accounts, SessionStore sessio
         requireNonNull(timeline, "timeline");
         requireNonNull(reads, "reads");
         requireNonNull(blobs, "blobs");
+        requireNonNull(channels, "channels");
+        requireNonNull(orders, "orders");
+        requireNonNull(bookings, "bookings");
         requireNonNull(health, "health");
         requireNonNull(closer, "closer");
     }

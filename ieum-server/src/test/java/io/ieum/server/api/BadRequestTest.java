@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.ieum.core.id.Ids;
 import io.ieum.core.service.Limits;
 import io.ieum.server.IeumServer;
+import io.ieum.server.channel.Shop;
 import io.ieum.server.support.Client;
 import io.ieum.server.support.Client.User;
 import io.ieum.server.support.Reply;
@@ -43,7 +44,7 @@ class BadRequestTest {
     /** Mina and Joon share a direct and a group room; Sora is in neither; Joon has blocked Dae. */
     record Fixture(User mina, User joon, User sora, User dae, String direct, String group, String daeJoonRoom,
                    String minaMessage, String minaUpload, String revokedToken, Client zeroWindow, User zwMina,
-                   String zwRoom, String zwMessage) {}
+                   String zwRoom, String zwMessage, Shop shop, Shop otherShop, User customer, String order) {}
 
     @BeforeAll
     static void start() {
@@ -77,7 +78,12 @@ class BadRequestTest {
         String zwRoom = zw.json("POST", "/api/rooms/direct", zwMina.token(), Map.of("username", zwJoon.username())).field("id");
         String zwMessage = Client.newMessageId();
         zw.json("POST", "/api/rooms/" + zwRoom + "/messages", zwMina.token(), Map.of("id", zwMessage, "text", "too late"));
-        f = new Fixture(mina, joon, sora, dae, direct, group, daeJoon, message, upload, revoked, zw, zwMina, zwRoom, zwMessage);
+        Shop shop = Shop.open(client, "Cakes");
+        Shop otherShop = Shop.open(client, "Bread");
+        String order = Shop.newId();
+        assertThat(shop.order(sora, order).status()).isEqualTo(201);
+        f = new Fixture(mina, joon, sora, dae, direct, group, daeJoon, message, upload, revoked, zw, zwMina, zwRoom, zwMessage,
+                shop, otherShop, sora, order);
     }
 
     @AfterAll
@@ -179,9 +185,63 @@ class BadRequestTest {
                         x.mina().token(), Map.of("id", Client.newMessageId(), "text", "bigger",
                                 "attachments", List.of(attachment(x.minaUpload(), 1_000_000)))),
                         400, "invalid_field", x -> "attachments.size: 1000000 (expected: 3"),
+                bad("order of an unknown product", x -> orderWith(x, Map.of("itemId", unknownRoom, "quantity", 1)),
+                        400, "invalid_field", x -> "items[0].itemId: " + unknownRoom),
+                bad("order of a service", x -> orderWith(x, Map.of("itemId", x.shop().haircut(), "quantity", 1)),
+                        400, "invalid_field", x -> "items[0].itemId: " + x.shop().haircut()),
+                bad("negative quantity", x -> orderWith(x, Map.of("itemId", x.shop().cake(), "quantity", -1)),
+                        400, "invalid_field", x -> "items[0].quantity: -1 (expected: 1..99)"),
+                bad("huge quantity", x -> orderWith(x, Map.of("itemId", x.shop().cake(), "quantity", 100000)),
+                        400, "invalid_field", x -> "items[0].quantity: 100000 (expected: 1..99)"),
+                bad("unknown option", x -> orderWith(x, Map.of("itemId", x.shop().cake(), "quantity", 1, "options", List.of("무지개"))),
+                        400, "invalid_field", x -> "items[0].options: '무지개'"),
+                bad("order ID not UUIDv7", x -> client.json("POST", "/api/channels/" + x.shop().channel() + "/orders", x.customer().token(),
+                        Map.of("id", "0b0e8c9e-1d2f-4a3b-9c4d-5e6f7a8b9c0d", "items", List.of())), 400, "invalid_field", x -> "version 7"),
+                bad("order at an unknown channel", x -> client.json("POST", "/api/channels/" + unknownRoom + "/orders",
+                        x.customer().token(), x.shop().cakeOrder(Shop.newId())), 404, "not_found", x -> "channelId: " + unknownRoom),
+                bad("customer accepts an order", x -> x.shop().move(x.customer(), x.order(), "ACCEPTED", null, null),
+                        403, "forbidden", x -> "status: ACCEPTED"),
+                bad("another shop's staff moves an order", x -> x.shop().move(x.otherShop().staff(), x.order(), "ACCEPTED", null, null),
+                        403, "forbidden", x -> "channelId: " + x.shop().channel()),
+                bad("forbidden transition", x -> x.shop().move(x.shop().staff(), x.order(), "COMPLETED", null, null),
+                        409, "invalid_transition", x -> "status: NEW -> COMPLETED"),
+                bad("stale order version", x -> x.shop().move(x.shop().staff(), x.order(), "ACCEPTED", null, 7),
+                        409, "state_changed", x -> "version: 7 (expected: 1"),
+                bad("reject without a reason", x -> x.shop().move(x.shop().staff(), x.order(), "REJECTED", null, null),
+                        400, "invalid_field", x -> "reason: missing"),
+                bad("unknown order status", x -> x.shop().move(x.shop().staff(), x.order(), "DONE", null, null),
+                        400, "invalid_field", x -> "status: 'DONE'"),
+                bad("booking outside working hours", x -> x.shop().book(x.customer(), Shop.newId(), x.shop().staff().id(),
+                        Shop.tomorrowAt(17, 30)), 400, "invalid_field", x -> "within working hours"),
+                bad("booking in the past", x -> x.shop().book(x.customer(), Shop.newId(), x.shop().staff().id(),
+                        Shop.tomorrowAt(10, 0).minus(Duration.ofDays(2))), 400, "invalid_field", x -> "expected: after now"),
+                bad("booking off the slot grid", x -> x.shop().book(x.customer(), Shop.newId(), x.shop().staff().id(),
+                        Shop.tomorrowAt(10, 10)), 400, "invalid_field", x -> "30-minute slot grid"),
+                bad("booking another shop's staff", x -> x.shop().book(x.customer(), Shop.newId(), x.otherShop().staff().id(),
+                        Shop.tomorrowAt(10, 0)), 400, "invalid_field", x -> "staffId: " + x.otherShop().staff().id()),
+                bad("calendar with another shop's staff", x -> client.json("PUT", "/api/channels/" + x.shop().channel() + "/calendar",
+                        x.shop().owner().token(), Map.of("zone", "UTC", "slotMinutes", 30, "hours", Map.of(),
+                                "staff", List.of(x.otherShop().staff().username()))),
+                        400, "invalid_field", x -> "staff: '" + x.otherShop().staff().username() + "'"),
+                bad("calendar with an unknown zone", x -> client.json("PUT", "/api/channels/" + x.shop().channel() + "/calendar",
+                        x.shop().owner().token(), Map.of("zone", "Mars/Olympus", "slotMinutes", 30, "hours", Map.of(),
+                                "staff", List.of(x.shop().staff().username()))), 400, "invalid_field", x -> "zone: 'Mars/Olympus'"),
+                bad("staff adds staff", x -> client.json("PUT", "/api/channels/" + x.shop().channel() + "/staff/" + x.sora().username(),
+                        x.shop().staff().token(), null), 403, "forbidden", x -> "a channel you own"),
+                bad("customer reads the inbox", x -> client.get("/api/channels/" + x.shop().channel() + "/inbox", x.customer().token()),
+                        403, "forbidden", x -> "channelId: " + x.shop().channel()),
+                bad("another shop's staff reads the board", x -> client.get("/api/channels/" + x.shop().channel() + "/orders",
+                        x.otherShop().owner().token()), 403, "forbidden", x -> "channelId: " + x.shop().channel()),
+                bad("negative price", x -> client.json("POST", "/api/channels/" + x.shop().channel() + "/items", x.shop().owner().token(),
+                        Map.of("kind", "PRODUCT", "name", "x", "price", -5)), 400, "invalid_field", x -> "price: -5"),
                 bad("unknown route", x -> client.get("/api/nope", x.mina().token()), 404, "not_found", x -> "/api/nope"),
                 bad("wrong method", x -> client.json("PATCH", "/api/rooms", x.mina().token(), "{}"), 405, "bad_request",
                         x -> "PATCH /api/rooms"));
+    }
+
+    static Reply orderWith(Fixture x, Map<String, Object> line) {
+        return client.json("POST", "/api/channels/" + x.shop().channel() + "/orders", x.customer().token(),
+                Map.of("id", Shop.newId(), "items", List.of(line)));
     }
 
     static Map<String, Object> attachment(String sha256, long size) {

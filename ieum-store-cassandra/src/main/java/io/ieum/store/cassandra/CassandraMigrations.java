@@ -2,6 +2,7 @@ package io.ieum.store.cassandra;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +55,11 @@ final class CassandraMigrations {
                     BlobChunksTable.CREATE,
                     BlobMetaTable.CREATE,
                     UploadsTable.CREATE)),
-            new Migration(2, "reads speculate to another replica after at most 100 ms", tables().stream()
-                    .map(table -> "ALTER TABLE {ks}." + table + " WITH speculative_retry = '" + SPECULATIVE_RETRY + "'")
-                    .toList()));
+            new Migration(2, "reads speculate to another replica after at most 100 ms",
+                    speculativeRetry(coreTables())),
+            new Migration(3, "business channels: channels, staff, catalogue, followers, conversations, announcements, "
+                    + "orders, calendars, slots, bookings (ADR 0010)", concat(ChannelTables.CREATE,
+                    speculativeRetry(ChannelTables.NAMES))));
 
     private CassandraMigrations() {}
 
@@ -88,7 +91,24 @@ final class CassandraMigrations {
         return version;
     }
 
+    private static List<String> speculativeRetry(List<String> tables) {
+        return tables.stream()
+                .map(table -> "ALTER TABLE {ks}." + table + " WITH speculative_retry = '" + SPECULATIVE_RETRY + "'")
+                .toList();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+
+    /** Every table of the schema. */
     static List<String> tables() {
+        return concat(coreTables(), ChannelTables.NAMES);
+    }
+
+    private static List<String> coreTables() {
         return List.of(AccountsTable.NAME, UsernamesTable.NAME, SessionsByTokenTable.NAME, SessionsByUserTable.NAME,
                 ContactsTable.NAME, RoomsTable.NAME, MembersByRoomTable.NAME, RoomsByUserTable.NAME, TimelineTable.NAME,
                 TimelineBucketsTable.NAME, ReadsTable.NAME, BlobChunksTable.NAME, BlobMetaTable.NAME, UploadsTable.NAME);

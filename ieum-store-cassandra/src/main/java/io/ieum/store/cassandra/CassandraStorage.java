@@ -52,6 +52,9 @@ public final class CassandraStorage {
                     new CassandraTimelineStore(cql, timestamps),
                     new CassandraReadStore(cql),
                     new CassandraBlobStore(cql),
+                    new CassandraChannelStore(cql),
+                    new CassandraOrderStore(cql),
+                    new CassandraBookingStore(cql),
                     new CassandraHealthProbe(session, new RejoinGate(session, config.localDatacenter())),
                     () -> {
                         session.close();

@@ -20,6 +20,15 @@
  *   <tr><td>blob_chunks</td><td>(upload_id, chunk_no)</td><td></td><td>256 KiB chunks, 4 in flight</td></tr>
  *   <tr><td>blob_meta</td><td>sha256</td><td></td><td>upsert, written last: presence means complete</td></tr>
  *   <tr><td>uploads</td><td>user_id</td><td>sha256</td><td>upsert</td></tr>
+ *   <tr><td>channels, channel_directory (16 shards, for search), channel_staff + staff_channels, catalogue,
+ *       followers + followed_channels, conversations, announcements</td><td>channel / shard / user</td><td>…</td>
+ *       <td>channels: {@code IF NOT EXISTS} / {@code IF EXISTS}; the rest QUORUM upserts, pairs in logged batches
+ *       (schema in {@code ChannelTables}, ADR 0010)</td></tr>
+ *   <tr><td>orders</td><td>(channel_id, 30-day bucket)</td><td>order_id DESC</td><td>{@code IF NOT EXISTS}; status by {@code IF version = ?}</td></tr>
+ *   <tr><td>order_buckets, orders_by_customer</td><td>channel_id / customer</td><td>bucket / order_id</td><td>upserts before the order</td></tr>
+ *   <tr><td>calendars</td><td>channel_id</td><td></td><td>upsert</td></tr>
+ *   <tr><td>slots</td><td>(channel_id, staff_id)</td><td>start</td><td>one conditional batch of {@code IF NOT EXISTS} per booking; release {@code IF booking_id = ?}</td></tr>
+ *   <tr><td>bookings, bookings_by_customer</td><td>booking_id / customer</td><td>/ booking_id DESC</td><td>{@code IF NOT EXISTS}; changes {@code IF version = ?}</td></tr>
  *   <tr><td>schema_migrations</td><td>version</td><td></td><td>one row per applied schema step</td></tr>
  * </table>
  *
@@ -28,7 +37,7 @@
  *   <li>Every read and write runs at {@code QUORUM} (2 of 3 sites): an acknowledged write is on a
  *       majority of sites and survives the loss of any one; every QUORUM read overlaps it. Never
  *       {@code LOCAL_*}: a LOCAL_QUORUM write acknowledged by one site dies with it.</li>
- *   <li>The two LWTs (username, room) use serial consistency {@code SERIAL} (Paxos across sites, not
+ *   <li>The LWTs (username, room, and the channel tables' above) use serial consistency {@code SERIAL} (Paxos across sites, not
  *       {@code LOCAL_SERIAL}), commit at QUORUM. An unknown Paxos outcome (contention, timeout) is
  *       settled by a SERIAL read of the holder.</li>
  *   <li>Statements are idempotent (driver default true), so the driver may retry them on another

@@ -19,7 +19,11 @@ final class Migrations {
     private static final List<Migration> STEPS = List.of(
             new Migration(1, "accounts, sessions, contacts, rooms, members, timeline, reads, blobs, uploads",
                     concat(AccountDao.SCHEMA, SessionDao.SCHEMA, ContactDao.SCHEMA, RoomDao.SCHEMA,
-                            MemberDao.SCHEMA, TimelineDao.SCHEMA, ReadDao.SCHEMA, BlobDao.SCHEMA, UploadDao.SCHEMA)));
+                            MemberDao.SCHEMA, TimelineDao.SCHEMA, ReadDao.SCHEMA, BlobDao.SCHEMA, UploadDao.SCHEMA)),
+            new Migration(2, "business channels: channels, staff, catalogue, followers, conversations, announcements, "
+                    + "orders, calendars, slots, bookings (ADR 0010)",
+                    concat(ChannelDao.SCHEMA, StaffDao.SCHEMA, CatalogueDao.SCHEMA, FollowerDao.SCHEMA, ConversationDao.SCHEMA,
+                            AnnouncementDao.SCHEMA, OrderDao.SCHEMA, CalendarDao.SCHEMA, SlotDao.SCHEMA, BookingDao.SCHEMA)));
 
     private Migrations() {}
 

@@ -29,6 +29,9 @@ final class SqliteBackend implements AutoCloseable {
                 new SqliteTimelineStore(writer, reads),
                 new SqliteReadStore(writer, reads),
                 new SqliteBlobStore(blobFiles, writer, reads),
+                new SqliteChannelStore(writer, reads),
+                new SqliteOrderStore(writer, reads),
+                new SqliteBookingStore(writer, reads),
                 new SqliteHealthProbe(reads, writer),
                 this);
     }

@@ -1,0 +1,22 @@
+package io.ieum.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OrderCsvTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "plain|plain",
+            "a, b|\"a, b\"",
+            "say \"hi\"|\"say \"\"hi\"\"\"",
+            "=SUM(A1)|'=SUM(A1)",
+            "-1+2|'-1+2",
+            "@home|'@home",
+            "생일 축하|생일 축하"})
+    void fieldsShouldBeQuotedAndFormulasDefused(String value, String expected) {
+        assertThat(OrderCsv.field(value)).isEqualTo(expected);
+    }
+}
