@@ -1,5 +1,6 @@
 package io.ieum.server.web;
 
+import static java.util.Objects.requireNonNull;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -9,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
@@ -24,7 +28,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * One user's headless Chromium (Debian's, set explicitly so Selenium Manager never downloads
- * anything), with its own profile directory, phone-sized, driving the web client.
+ * anything), with its own profile directory, driving the web client. Tests borrow it from
+ * {@link Browsers}, which clears what it kept of each server's origin between tests.
  */
 final class Browser implements AutoCloseable {
 
@@ -33,10 +38,10 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     final ChromeDriver driver;
+    private final Set<String> origins = new LinkedHashSet<>();
     private URI base;
 
-    Browser(Path profileDir, URI base) {
-        this.base = base;
+    Browser(Path profileDir) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -47,6 +52,41 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         this.driver = new ChromeDriver(service, options);
+    }
+
+    /** Points this browser at a server; what it stores there is cleared by {@link #reset()}. */
+    Browser at(URI server) {
+        this.base = requireNonNull(server, "server");
+        origins.add(server.getScheme() + "://" + server.getAuthority());
+        return this;
+    }
+
+    /**
+     * Forgets every origin visited (IndexedDB, service worker, caches), the viewport and download
+     * settings: the next test starts as a first visit.
+     */
+    void reset() {
+        driver.get("about:blank");
+        for (String origin : origins) {
+            driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+        }
+        origins.clear();
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "default"));
+        base = null;
+    }
+
+    /** A phone-sized viewport (CSS pixels), as the page sees it. */
+    void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        waitFor(() -> ((Number) js("return window.innerWidth")).intValue() == width);
+    }
+
+    /** Saves downloads into {@code dir} without asking. */
+    void downloadTo(Path dir) {
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", dir.toAbsolutePath().toString()));
     }
 
     static boolean available() {
@@ -72,6 +112,28 @@ final class Browser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript(
                 "const s = document.getElementById('lang'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", lang);
         waitFor(() -> lang.equals(js("return document.documentElement.lang")));
+    }
+
+    /** Goes to a screen of the app by its route, as the bottom navigation does. */
+    void go(String hash) {
+        js("location.hash = arguments[0]", hash);
+        waitFor(() -> !driver.findElements(By.cssSelector("main.view-" + hash.replaceFirst("^#/", "").split("/")[0])).isEmpty());
+    }
+
+    /** Clicks the button {@code css} of the message with this text (reply, delete, download, retry). */
+    void clickInMessage(String text, String css) {
+        waitFor(() -> {
+            message(text).findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
+    /** The visible text of the first element matching {@code css}, or "" when there is none. */
+    String text(String css) {
+        return retrying(() -> {
+            List<WebElement> found = driver.findElements(By.cssSelector(css));
+            return found.isEmpty() ? "" : found.get(0).getText();
+        });
     }
 
     void openRoom(String roomId) {
@@ -170,14 +232,14 @@ final class Browser implements AutoCloseable {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> Boolean.TRUE.equals(condition.get()));
     }
 
-    private void type(By by, String text) {
+    void type(By by, String text) {
         waitFor(() -> driver.findElement(by).isDisplayed());
         WebElement el = driver.findElement(by);
         el.clear();
         el.sendKeys(text);
     }
 
-    private void click(By by) {
+    void click(By by) {
         waitFor(() -> {
             driver.findElement(by).click();
             return true;

@@ -1,13 +1,12 @@
 package io.ieum.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
@@ -18,20 +17,17 @@ import io.ieum.server.support.Client.User;
 /** Two people chatting in two real headless Chromium sessions against a real server. */
 class ChatInBrowserTest {
 
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
+
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void chromium() {
-        assumeTrue(Browser.available() || System.getenv("CI") != null,
-                "run scripts/install-browser-deps.sh first");
-    }
-
     @Test
     void twoUsersShouldChatLiveAndSeeUnreadCountsDropAsTheOtherReads() {
-        try (IeumServer server = WebFixture.start(dir.resolve("data"), 0, List.of());
-             Browser mina = new Browser(dir.resolve("mina"), WebFixture.base(server));
-             Browser joon = new Browser(dir.resolve("joon"), WebFixture.base(server))) {
+        try (IeumServer server = WebFixture.start(dir.resolve("data"), 0, List.of())) {
+            Browser mina = browsers.user(0, WebFixture.base(server));
+            Browser joon = browsers.user(1, WebFixture.base(server));
             Client client = new Client(server.uri());
             User minaUser = WebFixture.user(client, "mina", "민아");
             User joonUser = WebFixture.user(client, "joon", "Joon");
@@ -74,9 +70,9 @@ class ChatInBrowserTest {
 
     @Test
     void aPhotoShouldBePreviewedSentAndShownToTheOtherMember() {
-        try (IeumServer server = WebFixture.start(dir.resolve("data"), 0, List.of());
-             Browser mina = new Browser(dir.resolve("mina"), WebFixture.base(server));
-             Browser joon = new Browser(dir.resolve("joon"), WebFixture.base(server))) {
+        try (IeumServer server = WebFixture.start(dir.resolve("data"), 0, List.of())) {
+            Browser mina = browsers.user(0, WebFixture.base(server));
+            Browser joon = browsers.user(1, WebFixture.base(server));
             Client client = new Client(server.uri());
             User minaUser = WebFixture.user(client, "mina", "Mina");
             User joonUser = WebFixture.user(client, "joon", "Joon");

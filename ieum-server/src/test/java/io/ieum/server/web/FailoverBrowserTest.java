@@ -1,13 +1,21 @@
 package io.ieum.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.ieum.server.IeumServer;
@@ -15,62 +23,75 @@ import io.ieum.server.support.Client;
 import io.ieum.server.support.Client.User;
 
 /**
- * Site failover in the browser. Nodes do not share storage yet, so "site 2" is a second server
- * started on the same data directory at another port after site 1 stops; both list each other.
+ * Site failover in the browser with two live nodes, each other's peers, sharing one SQLite data
+ * directory (as {@code TwoNodeDeliveryTest} runs them): the page is on node A, the other person
+ * keeps sending through node B, and node A stops mid-chat.
  */
 class FailoverBrowserTest {
+
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void chromium() {
-        assumeTrue(Browser.available() || System.getenv("CI") != null, "run scripts/install-browser-deps.sh first");
-    }
-
     @Test
-    void chatShouldContinueOnTheSecondSiteWithoutDuplicateOrGapWhenTheFirstStops() {
+    void pageShouldMoveToTheLiveNodeWhenItsNodeStopsMidChatAndShowEveryMessageOnceInOrder() {
         Path data = dir.resolve("data");
-        int port2 = WebFixture.freePort();
-        IeumServer site1 = WebFixture.start(data, 0, List.of("http://127.0.0.1:" + port2));
-        IeumServer site2 = null;
-        String site1Url = WebFixture.base(site1).toString();
-        try (Browser mina = new Browser(dir.resolve("mina"), WebFixture.base(site1));
-             Browser joon = new Browser(dir.resolve("joon"), WebFixture.base(site1))) {
-            Client client = new Client(site1.uri());
-            User minaUser = WebFixture.user(client, "mina", "Mina");
-            User joonUser = WebFixture.user(client, "joon", "Joon");
-            String room = WebFixture.directRoom(client, minaUser, joonUser);
+        int portA = WebFixture.freePort();
+        int portB = WebFixture.freePort();
+        IeumServer a = WebFixture.start(data, portA, List.of("http://127.0.0.1:" + portB));
+        IeumServer b = WebFixture.start(data, portB, List.of("http://127.0.0.1:" + portA));
+        ScheduledExecutorService joonTyping = Executors.newSingleThreadScheduledExecutor();
+        try {
+            Client viaA = new Client(a.uri());
+            Client viaB = new Client(b.uri());
+            User minaUser = WebFixture.user(viaA, "mina", "Mina");
+            User joonUser = WebFixture.user(viaA, "joon", "Joon");
+            String room = WebFixture.directRoom(viaA, minaUser, joonUser);
+            Browser mina = browsers.user(0, WebFixture.base(a));
             mina.logIn(minaUser.username(), WebFixture.PASSWORD);
-            joon.logIn(joonUser.username(), WebFixture.PASSWORD);
             mina.openRoom(room);
-            joon.openRoom(room);
-            mina.send("one");
-            joon.waitFor(() -> joon.texts().contains("one"));
-            mina.waitFor(() -> mina.status().contains("Connected to site 1"));
+            mina.waitFor(() -> mina.status().equals("Connected to site 1"));
+            WebFixture.send(viaB, joonUser, room, "joon via B, before");
+            mina.waitFor(() -> mina.texts().contains("joon via B, before")); // pushed from B to A live
 
-            site1.close();
-            mina.send("two, while no site answers");
-            mina.waitFor(() -> "sending".equals(mina.attribute("two, while no site answers", null, "data-state")));
+            // Joon keeps typing through B, a message every 100 ms, from before the stop until after the move.
+            List<String> acknowledged = new CopyOnWriteArrayList<>();
+            List<Integer> refused = new CopyOnWriteArrayList<>();
+            AtomicInteger n = new AtomicInteger();
+            joonTyping.scheduleWithFixedDelay(() -> {
+                String text = "joon " + n.incrementAndGet();
+                int status = viaB.json("POST", "/api/rooms/" + room + "/messages", joonUser.token(),
+                        Map.of("id", Client.newMessageId(), "text", text)).status();
+                if (status == 201) {
+                    acknowledged.add(text);
+                } else {
+                    refused.add(status);
+                }
+            }, 0, 100, TimeUnit.MILLISECONDS);
+            await().atMost(Browser.WAIT).until(() -> acknowledged.size() >= 3);
 
-            site2 = WebFixture.start(data, port2, List.of(site1Url));
-            Client client2 = new Client(site2.uri());
-            WebFixture.send(client2, joonUser, room, "three, sent on site 2 while the browsers move");
+            a.close();
+            mina.send("mina, typed during the failover");
             mina.waitFor(() -> mina.status().equals("Site 2 — site 1 unreachable"));
-            joon.waitFor(() -> joon.status().equals("Site 2 — site 1 unreachable"));
-            mina.waitFor(() -> "sent".equals(mina.attribute("two, while no site answers", null, "data-state")));
-            joon.send("four");
+            mina.waitFor(() -> "sent".equals(mina.attribute("mina, typed during the failover", null, "data-state")));
+            int afterMove = acknowledged.size();
+            await().atMost(Browser.WAIT).until(() -> acknowledged.size() >= afterMove + 3);
+            joonTyping.shutdown();
+            await().atMost(Browser.WAIT).until(() -> joonTyping.awaitTermination(100, TimeUnit.MILLISECONDS));
 
-            List<String> expected = List.of("one", "two, while no site answers", "three, sent on site 2 while the browsers move", "four");
-            mina.waitFor(() -> mina.texts().equals(expected));
-            joon.waitFor(() -> joon.texts().equals(expected));
-            assertThat(WebFixture.storedTexts(client2, minaUser, room)).containsExactlyElementsOf(expected);
+            List<String> stored = WebFixture.storedTexts(viaB, minaUser, room);
+            assertThat(refused).isEmpty();
+            assertThat(stored).containsSubsequence(acknowledged).doesNotHaveDuplicates()
+                    .hasSize(acknowledged.size() + 2).contains("mina, typed during the failover");
+            mina.waitFor(() -> mina.texts().equals(stored));
+            assertThat(Collections.frequency(mina.texts(), "mina, typed during the failover")).isEqualTo(1);
             mina.screenshot(WebFixture.SCREENSHOTS.resolve("failover-en.png"));
         } finally {
-            site1.close();
-            if (site2 != null) {
-                site2.close();
-            }
+            joonTyping.shutdownNow();
+            a.close();
+            b.close();
         }
     }
 }

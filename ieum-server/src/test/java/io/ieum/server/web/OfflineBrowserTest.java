@@ -1,30 +1,27 @@
 package io.ieum.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.ieum.server.IeumServer;
 import io.ieum.server.support.Client;
 import io.ieum.server.support.Client.User;
 
-/** The app with no server at all: it opens from the service worker's cache and IndexedDB, and its outbox survives. */
+/** The app with no server at all: it opens from the service worker's cache and IndexedDB (photos too), and its outbox survives. */
 class OfflineBrowserTest {
+
+    @RegisterExtension
+    static final Browsers browsers = new Browsers();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void chromium() {
-        assumeTrue(Browser.available() || System.getenv("CI") != null, "run scripts/install-browser-deps.sh first");
-    }
 
     @Test
     void appShouldOpenWithTheServerStoppedAndDeliverAMessageWrittenOfflineExactlyOnce() {
@@ -34,40 +31,52 @@ class OfflineBrowserTest {
         User minaUser;
         User joonUser;
         String room;
-        try (Browser mina = new Browser(dir.resolve("mina"), WebFixture.base(server))) {
+        try {
+            Browser mina = browsers.user(0, WebFixture.base(server));
             Client client = new Client(server.uri());
             minaUser = WebFixture.user(client, "mina", "Mina");
             joonUser = WebFixture.user(client, "joon", "Joon");
             room = WebFixture.directRoom(client, minaUser, joonUser);
+            WebFixture.sendPhoto(client, joonUser, room, WebFixture.png(dir), "this one?");
             WebFixture.send(client, joonUser, room, "see you at the bakery");
 
             mina.logIn(minaUser.username(), WebFixture.PASSWORD);
             mina.openRoom(room);
             mina.waitFor(() -> mina.texts().contains("see you at the bakery"));
+            mina.waitFor(() -> photoWidth(mina, "this one?") == 160);
             mina.waitForServiceWorker();
 
             server.close();
             mina.reload();
             mina.waitFor(() -> mina.texts().contains("see you at the bakery"));
             mina.waitFor(() -> mina.status().contains("Offline"));
+            mina.waitFor(() -> photoWidth(mina, "this one?") == 160); // the photo, from IndexedDB
 
             mina.send("written offline");
             mina.waitFor(() -> "sending".equals(mina.attribute("written offline", null, "data-state")));
             mina.reload();
             mina.waitFor(() -> "sending".equals(mina.attribute("written offline", null, "data-state")));
-            assertThat(mina.texts()).containsExactly("see you at the bakery", "written offline");
+            assertThat(mina.texts()).containsExactly("this one?", "see you at the bakery", "written offline");
 
             server = WebFixture.start(data, port, List.of());
             mina.waitFor(() -> "sent".equals(mina.attribute("written offline", null, "data-state")));
             mina.waitFor(() -> mina.status().contains("Connected to site 1"));
             Client client2 = new Client(server.uri());
             List<String> stored = WebFixture.storedTexts(client2, joonUser, room);
-            assertThat(stored).containsExactly("see you at the bakery", "written offline");
+            assertThat(stored).containsExactly("this one?", "see you at the bakery", "written offline");
             mina.reload();
             mina.waitFor(() -> mina.texts().contains("written offline"));
             assertThat(Collections.frequency(mina.texts(), "written offline")).isEqualTo(1);
         } finally {
             server.close();
         }
+    }
+
+    /** The natural width of the photo in the message with this text once loaded (0 until then). */
+    private static int photoWidth(Browser browser, String text) {
+        String id = browser.attribute(text, null, "data-id");
+        Object width = browser.js("const img = document.querySelector(`li[data-id='${arguments[0]}'] img.photo`);"
+                + " return img && img.complete ? img.naturalWidth : 0;", id);
+        return ((Number) width).intValue();
     }
 }

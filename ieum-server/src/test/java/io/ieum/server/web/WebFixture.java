@@ -1,6 +1,7 @@
 package io.ieum.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -9,7 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +22,11 @@ import javax.imageio.ImageIO;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ieum.server.IeumServer;
+import io.ieum.server.config.HttpConfig;
 import io.ieum.server.config.ServerConfig;
 import io.ieum.server.support.Client;
 import io.ieum.server.support.Client.User;
+import io.ieum.server.support.Reply;
 import io.ieum.server.support.TestServers;
 
 /** Servers, users and rooms for the browser tests, set up over REST so each test drives only what it checks. */
@@ -37,9 +42,16 @@ final class WebFixture {
 
     private WebFixture() {}
 
+    /**
+     * A server that stops at once, as if killed: no grace for requests in flight (what the tests
+     * check of a stopping site is that the page moves on, not that a slow request finishes).
+     */
     static IeumServer start(Path dataDir, int port, List<String> peers) {
-        return IeumServer.start(ServerConfig.defaults().withPort(port).withDataDir(dataDir)
-                .withLimits(TestServers.SMALL).withCluster(peers, "web-fixture-cluster-secret"));
+        ServerConfig config = ServerConfig.defaults().withPort(port).withDataDir(dataDir)
+                .withLimits(TestServers.SMALL).withCluster(peers, "web-fixture-cluster-secret");
+        HttpConfig http = config.http();
+        return IeumServer.start(new ServerConfig(new HttpConfig(http.host(), port, http.maxRequestBytes(), Duration.ZERO),
+                config.storage(), config.limits(), config.node(), config.cassandra()));
     }
 
     /** The base URL the browser uses (127.0.0.1 is a secure context, so service workers run). */
@@ -72,6 +84,20 @@ final class WebFixture {
         assertThat(status).isEqualTo(201);
     }
 
+    /** Sends a photo message: the upload, then the message carrying it. */
+    static void sendPhoto(Client client, User from, String roomId, Path png, String text) {
+        try {
+            Reply upload = client.call("POST", "/api/attachments?name=cake.png", from.token(), "image/png",
+                    Files.readAllBytes(png), Map.of());
+            assertThat(upload.status()).isEqualTo(201);
+            int status = client.json("POST", "/api/rooms/" + roomId + "/messages", from.token(),
+                    Map.of("id", Client.newMessageId(), "text", text, "attachments", List.of(upload.json()))).status();
+            assertThat(status).isEqualTo(201);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Texts of the room's messages as the server stores them, oldest first. */
     static List<String> storedTexts(Client client, User reader, String roomId) {
         JsonNode entries = client.get("/api/rooms/" + roomId + "/messages?limit=200", reader.token()).json().path("entries");
@@ -82,6 +108,23 @@ final class WebFixture {
             }
         });
         return texts;
+    }
+
+    /** Waits for Chromium to finish a download (it writes {@code name.crdownload} first, then renames it). */
+    static Path downloaded(Path dir, String name) {
+        Path file = dir.resolve(name);
+        await().atMost(Browser.WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> Files.isRegularFile(file) && !Files.exists(dir.resolve(name + ".crdownload")));
+        return file;
+    }
+
+    static Path textFile(Path dir, String name, String content) {
+        try {
+            Files.createDirectories(dir);
+            return Files.writeString(dir.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Path png(Path dir) {

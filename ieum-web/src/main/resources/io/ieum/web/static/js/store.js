@@ -1,21 +1,24 @@
 // IndexedDB: what the app needs when no site answers — the session, the room list, room members,
-// recent messages — and the outbox of messages not yet acknowledged by any site.
+// recent messages, the photos shown in them — and the outbox of messages not yet acknowledged.
 const DB_NAME = 'ieum';
-const STORES = ['kv', 'rooms', 'details', 'entries', 'outbox'];
+const STORES = ['kv', 'rooms', 'details', 'entries', 'outbox', 'blobs'];
 let dbPromise = null;
 
 function open() {
   if (!dbPromise) {
     dbPromise = new Promise((resolve, reject) => {
-      const req = indexedDB.open(DB_NAME, 1);
-      req.onupgradeneeded = () => {
+      const req = indexedDB.open(DB_NAME, 2);
+      req.onupgradeneeded = (event) => {
         const db = req.result;
-        db.createObjectStore('kv');
-        db.createObjectStore('rooms', { keyPath: 'id' });
-        db.createObjectStore('details', { keyPath: 'id' });
-        const entries = db.createObjectStore('entries', { keyPath: 'id' });
-        entries.createIndex('room', ['roomId', 'id']);
-        db.createObjectStore('outbox', { keyPath: 'id' });
+        if (event.oldVersion < 1) {
+          db.createObjectStore('kv');
+          db.createObjectStore('rooms', { keyPath: 'id' });
+          db.createObjectStore('details', { keyPath: 'id' });
+          const entries = db.createObjectStore('entries', { keyPath: 'id' });
+          entries.createIndex('room', ['roomId', 'id']);
+          db.createObjectStore('outbox', { keyPath: 'id' });
+        }
+        if (event.oldVersion < 2) db.createObjectStore('blobs'); // version 2: photos, keyed by SHA-256
       };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
@@ -99,6 +102,12 @@ export const outbox = {
   remove: (id) => tx('outbox', 'readwrite', (s) => { s.delete(id); }),
   /** Gives a message a new ID in one transaction, so it is never in the outbox twice. */
   rename: (oldId, item) => tx('outbox', 'readwrite', (s) => { s.delete(oldId); s.put(item); }),
+};
+
+/** Attachment contents by SHA-256: content-addressed, so a stored one is never stale. */
+export const blobs = {
+  get: (sha) => tx('blobs', 'readonly', (s) => done(s.get(sha))),
+  put: (sha, blob) => tx('blobs', 'readwrite', (s) => { s.put(blob, sha); }),
 };
 
 /** Forgets everything of the signed-in user (log out). */

@@ -1,19 +1,30 @@
 // Photos and files in messages: fetched with the bearer token (an <img src> cannot send it), kept
-// as object URLs for the life of the page.
+// as object URLs for the life of the page. Photos are also kept in IndexedDB, so a chat read with
+// no site reachable still shows them.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
+import { blobs } from '../store.js';
 import { saveBlob } from './forms.js';
 
+const KEEP_MAX_BYTES = 5 * 1024 * 1024; // larger photos are fetched again when shown
 const urls = new Map();
 
-function objectUrl(roomId, sha) {
-  if (!urls.has(sha)) {
-    const promise = api.attachment(roomId, sha).then((blob) => URL.createObjectURL(blob));
-    promise.catch(() => urls.delete(sha));
-    urls.set(sha, promise);
+async function photo(roomId, a) {
+  const kept = await blobs.get(a.sha256).catch(() => null);
+  if (kept) return kept;
+  const blob = await api.attachment(roomId, a.sha256);
+  if (blob.size <= KEEP_MAX_BYTES) await blobs.put(a.sha256, blob).catch(() => {});
+  return blob;
+}
+
+function objectUrl(roomId, a) {
+  if (!urls.has(a.sha256)) {
+    const promise = photo(roomId, a).then((blob) => URL.createObjectURL(blob));
+    promise.catch(() => urls.delete(a.sha256));
+    urls.set(a.sha256, promise);
   }
-  return urls.get(sha);
+  return urls.get(a.sha256);
 }
 
 export function isImage(type) {
@@ -24,7 +35,7 @@ export function isImage(type) {
 export function attachmentView(roomId, a) {
   if (isImage(a.contentType)) {
     const img = h('img', { class: 'photo', alt: a.name || t('rooms.photo'), 'data-sha': a.sha256 });
-    objectUrl(roomId, a.sha256).then((url) => { img.src = url; }, () => img.classList.add('broken'));
+    objectUrl(roomId, a).then((url) => { img.src = url; }, () => img.classList.add('broken'));
     return img;
   }
   return h('button', { type: 'button', class: 'file', onclick: async () => {

@@ -60,9 +60,12 @@ export function render(root, { params }) {
 
   scroller.addEventListener('scroll', () => { if (scroller.scrollTop < 40) loadOlder(); });
 
+  // Names of everyone seen in this room, kept after they leave: "Joon left" must still say who.
+  const names = new Map();
+
   function nameOf(userId) {
-    const m = state.detail && state.detail.members.find((x) => x.user.id === userId);
-    if (m) return m.user.displayName || m.user.username;
+    if (state.detail) state.detail.members.forEach((x) => names.set(x.user.id, x.user.displayName || x.user.username));
+    if (names.has(userId)) return names.get(userId);
     return mine && userId === mine.id ? (mine.displayName || mine.username) : '…';
   }
 
@@ -85,7 +88,8 @@ export function render(root, { params }) {
     if (e && e.kind !== 'MESSAGE') {
       li.className = 'event';
       const key = { ROOM_CREATED: 'event.created', MEMBER_JOINED: 'event.joined', MEMBER_LEFT: 'event.left', MEMBER_REMOVED: 'event.removed' }[e.kind];
-      li.textContent = key ? t(key, { name: nameOf(e.kind === 'MEMBER_REMOVED' ? e.target : e.sender) }) : '';
+      // Member events name the member in `target`; `sender` is who acted (the inviter, the owner).
+      li.textContent = key ? t(key, { name: nameOf(e.kind.startsWith('MEMBER_') && e.target ? e.target : e.sender) }) : '';
       return li;
     }
     const data = item || e;
@@ -109,6 +113,8 @@ export function render(root, { params }) {
       li.dataset.state = item.state;
       meta.append(h('span', { class: 'state' }, t(`chat.state.${item.state}`)));
       if (item.state === 'failed') {
+        // The server's own words (localized, naming the problem): why this message was refused.
+        if (item.error) meta.append(h('span', { class: 'why', role: 'alert' }, item.error));
         meta.append(h('button', { type: 'button', class: 'retry link', onclick: () => retry(item.id) }, t('chat.retry')));
       }
     } else {
@@ -128,14 +134,49 @@ export function render(root, { params }) {
     return li;
   }
 
+  // Messages already on screen are kept and rebuilt only when what they show changed, and draws
+  // asked for in the same turn are done once: a busy room stays cheap however long it gets.
+  const views = new Map();
+  let drawQueued = false;
+  let drawKeepBottom = false;
+
+  function signature(e, item) {
+    if (item) return `out|${item.state}|${item.error || ''}`;
+    const original = e.replyTo ? state.entries.get(e.replyTo) : null;
+    return [e.kind, e.deleted, e.deleted ? 0 : unreadBy(e), nameOf(e.sender), e.target ? nameOf(e.target) : '',
+      original ? `${nameOf(original.sender)}${original.deleted}` : '-'].join('|');
+  }
+
   function draw({ keepBottom = false } = {}) {
+    drawKeepBottom = drawKeepBottom || keepBottom;
+    if (drawQueued) return;
+    drawQueued = true;
+    setTimeout(drawNow, 0);
+  }
+
+  function drawNow() {
+    drawQueued = false;
+    const keepBottom = drawKeepBottom;
+    drawKeepBottom = false;
     const nearBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 80;
     const fromBottom = scroller.scrollHeight - scroller.scrollTop;
     const shown = [...state.entries.values()].filter((e) => e.kind !== 'DELETION').map((e) => [e.id, e, null]);
     state.pending.forEach((item, id) => { if (!state.entries.has(id)) shown.push([id, null, item]); });
     shown.sort((a, b) => a[0].localeCompare(b[0]));
-    clear(list);
-    shown.forEach(([, e, item]) => list.append(messageView(e, item)));
+    const nodes = shown.map(([id, e, item]) => {
+      const sig = signature(e, item);
+      const known = views.get(id);
+      if (known && known.sig === sig) return known.li;
+      const li = messageView(e, item);
+      views.set(id, { sig, li });
+      return li;
+    });
+    if (views.size > nodes.length) {
+      const ids = new Set(shown.map(([id]) => id));
+      [...views.keys()].filter((id) => !ids.has(id)).forEach((id) => views.delete(id));
+    }
+    const current = list.children;
+    if (current.length !== nodes.length || nodes.some((li, i) => current[i] !== li)) list.replaceChildren(...nodes);
     older.textContent = state.hasMore ? t('chat.older') : t('chat.noMore');
     older.disabled = !state.hasMore;
     if (nearBottom || keepBottom) scroller.scrollTop = scroller.scrollHeight;
