@@ -53,11 +53,11 @@ final class CassandraBookingStore implements BookingStore {
     private final Cql cql;
     private final PreparedStatement putCalendar;
     private final PreparedStatement selectCalendar;
-    private final String claimSlot;
-    private final String releaseSlot;
+    private final PreparedStatement claimSlot;
+    private final PreparedStatement releaseSlot;
     private final PreparedStatement selectSlots;
-    private final String insertBooking;
-    private final String casBooking;
+    private final PreparedStatement insertBooking;
+    private final PreparedStatement casBooking;
     private final PreparedStatement selectBooking;
     private final PreparedStatement putCustomer;
     private final PreparedStatement byCustomer;
@@ -66,14 +66,14 @@ final class CassandraBookingStore implements BookingStore {
         this.cql = cql;
         putCalendar = cql.prepare("INSERT INTO {ks}.calendars (channel_id, zone, slot_minutes, hours, staff) VALUES (?, ?, ?, ?, ?)");
         selectCalendar = cql.prepare("SELECT zone, slot_minutes, hours, staff FROM {ks}.calendars WHERE channel_id = ?");
-        claimSlot = "INSERT INTO {ks}.slots (channel_id, staff_id, start, booking_id) VALUES (?, ?, ?, ?) IF NOT EXISTS";
-        releaseSlot = "DELETE FROM {ks}.slots WHERE channel_id = ? AND staff_id = ? AND start = ? IF booking_id = ?";
+        claimSlot = cql.prepare("INSERT INTO {ks}.slots (channel_id, staff_id, start, booking_id) VALUES (?, ?, ?, ?) IF NOT EXISTS");
+        releaseSlot = cql.prepare("DELETE FROM {ks}.slots WHERE channel_id = ? AND staff_id = ? AND start = ? IF booking_id = ?");
         selectSlots = cql.prepare("SELECT start, booking_id FROM {ks}.slots WHERE channel_id = ? AND staff_id = ? "
                 + "AND start >= ? AND start < ?");
-        insertBooking = "INSERT INTO {ks}.bookings (" + BOOKING_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "IF NOT EXISTS";
-        casBooking = "UPDATE {ks}.bookings SET staff_id = ?, start = ?, end = ?, status = ?, reason = ?, version = ?, "
-                + "updated_at = ? WHERE booking_id = ? IF version = ?";
+        insertBooking = cql.prepare("INSERT INTO {ks}.bookings (" + BOOKING_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "IF NOT EXISTS");
+        casBooking = cql.prepare("UPDATE {ks}.bookings SET staff_id = ?, start = ?, end = ?, status = ?, reason = ?, version = ?, "
+                + "updated_at = ? WHERE booking_id = ? IF version = ?");
         selectBooking = cql.prepare("SELECT " + BOOKING_COLUMNS + " FROM {ks}.bookings WHERE booking_id = ?");
         putCustomer = cql.prepare("INSERT INTO {ks}.bookings_by_customer (customer, booking_id) VALUES (?, ?)");
         byCustomer = cql.prepare("SELECT booking_id FROM {ks}.bookings_by_customer WHERE customer = ? LIMIT ?");
@@ -107,7 +107,7 @@ final class CassandraBookingStore implements BookingStore {
             return claim;
         }
         cql.execute(putCustomer.bind(b.customer().uuid(), b.id().uuid()));
-        boolean inserted = Lwt.execute(cql, cql.simple(insertBooking, b.id().uuid(), b.channelId().uuid(), b.customer().uuid(),
+        boolean inserted = Lwt.execute(cql, insertBooking.bind(b.id().uuid(), b.channelId().uuid(), b.customer().uuid(),
                 b.serviceId().uuid(), b.staff().uuid(), b.start(), b.end(), b.slotMinutes(), b.status().name(), b.reason(),
                 b.version(), b.updatedAt())).wasApplied();
         return inserted && claim == SlotClaim.BOOKED ? SlotClaim.BOOKED : SlotClaim.DUPLICATE;
@@ -121,7 +121,7 @@ final class CassandraBookingStore implements BookingStore {
         for (int attempt = 0; attempt < 2; attempt++) {
             BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED);
             for (Instant slot : slots) {
-                batch.addStatement(cql.simple(claimSlot, b.channelId().uuid(), b.staff().uuid(), slot, b.id().uuid()));
+                batch.addStatement(claimSlot.bind(b.channelId().uuid(), b.staff().uuid(), slot, b.id().uuid()));
             }
             ResultSet result = Lwt.execute(cql, batch.build());
             if (result.wasApplied()) {
@@ -158,7 +158,7 @@ final class CassandraBookingStore implements BookingStore {
             boolean covers = held.map(h -> h.status().holdsSlots() && h.staff().equals(b.staff())
                     && h.slots().contains(slot)).orElse(true); // no row yet: a claim in progress
             if (!covers) {
-                Lwt.execute(cql, cql.simple(releaseSlot, b.channelId().uuid(), b.staff().uuid(), slot, holder.uuid()));
+                Lwt.execute(cql, releaseSlot.bind(b.channelId().uuid(), b.staff().uuid(), slot, holder.uuid()));
                 freed = true;
             } else {
                 return false;
@@ -169,7 +169,7 @@ final class CassandraBookingStore implements BookingStore {
 
     private void release(Booking b, List<Instant> slots) {
         for (Instant slot : slots) {
-            Lwt.execute(cql, cql.simple(releaseSlot, b.channelId().uuid(), b.staff().uuid(), slot, b.id().uuid()));
+            Lwt.execute(cql, releaseSlot.bind(b.channelId().uuid(), b.staff().uuid(), slot, b.id().uuid()));
         }
     }
 
@@ -198,7 +198,7 @@ final class CassandraBookingStore implements BookingStore {
         if (claim(next, fresh) == SlotClaim.TAKEN) {
             return new Change<>(Change.Outcome.TAKEN, current);
         }
-        boolean applied = Lwt.execute(cql, cql.simple(casBooking, next.staff().uuid(), next.start(), next.end(), next.status().name(),
+        boolean applied = Lwt.execute(cql, casBooking.bind(next.staff().uuid(), next.start(), next.end(), next.status().name(),
                 next.reason(), next.version(), next.updatedAt(), next.id().uuid(), current.version())).wasApplied();
         Booking now = applied ? next : getSerial(next.id()).orElse(null);
         if (!next.equals(now)) {

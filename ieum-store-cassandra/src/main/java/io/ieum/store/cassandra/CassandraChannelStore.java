@@ -41,8 +41,8 @@ final class CassandraChannelStore implements ChannelStore {
     private static final String CHANNEL_COLUMNS = "channel_id, name, description, opening_hours, contact, picture, owner, created_at";
 
     private final Cql cql;
-    private final String insertChannel;
-    private final String updateChannel;
+    private final PreparedStatement insertChannel;
+    private final PreparedStatement updateChannel;
     private final PreparedStatement selectChannel;
     private final PreparedStatement putDirectory;
     private final PreparedStatement selectDirectory;
@@ -70,9 +70,9 @@ final class CassandraChannelStore implements ChannelStore {
 
     CassandraChannelStore(Cql cql) {
         this.cql = cql;
-        insertChannel = "INSERT INTO {ks}.channels (" + CHANNEL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS";
-        updateChannel = "UPDATE {ks}.channels SET name = ?, description = ?, opening_hours = ?, contact = ?, "
-                + "picture = ? WHERE channel_id = ? IF EXISTS";
+        insertChannel = cql.prepare("INSERT INTO {ks}.channels (" + CHANNEL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
+        updateChannel = cql.prepare("UPDATE {ks}.channels SET name = ?, description = ?, opening_hours = ?, contact = ?, "
+                + "picture = ? WHERE channel_id = ? IF EXISTS");
         selectChannel = cql.prepare("SELECT " + CHANNEL_COLUMNS + " FROM {ks}.channels WHERE channel_id = ?");
         putDirectory = cql.prepare("INSERT INTO {ks}.channel_directory (shard, channel_id, name) VALUES (?, ?, ?)");
         selectDirectory = cql.prepare("SELECT channel_id, name FROM {ks}.channel_directory WHERE shard = ?");
@@ -108,7 +108,7 @@ final class CassandraChannelStore implements ChannelStore {
     @Override
     public void create(Channel ch) {
         requireNonNull(ch, "channel");
-        Lwt.execute(cql, cql.simple(insertChannel, ch.id().uuid(), ch.name(), ch.description(), ch.openingHours(), ch.contact(),
+        Lwt.execute(cql, insertChannel.bind(ch.id().uuid(), ch.name(), ch.description(), ch.openingHours(), ch.contact(),
                 ch.picture(), ch.owner().uuid(), ch.createdAt()));
         // After the claim, with the stored name: a repeat with other details must not rename the entry.
         channel(ch.id()).ifPresent(stored -> cql.execute(putDirectory.bind(shard(stored.id()), stored.id().uuid(), stored.name())));
@@ -117,7 +117,7 @@ final class CassandraChannelStore implements ChannelStore {
     @Override
     public void update(Channel ch) {
         requireNonNull(ch, "channel");
-        if (Lwt.execute(cql, cql.simple(updateChannel, ch.name(), ch.description(), ch.openingHours(), ch.contact(), ch.picture(),
+        if (Lwt.execute(cql, updateChannel.bind(ch.name(), ch.description(), ch.openingHours(), ch.contact(), ch.picture(),
                 ch.id().uuid())).wasApplied()) {
             cql.execute(putDirectory.bind(shard(ch.id()), ch.id().uuid(), ch.name()));
         }

@@ -37,8 +37,8 @@ final class CassandraOrderStore implements OrderStore {
             + "note, status, reason, version, updated_at";
 
     private final Cql cql;
-    private final String insert;
-    private final String cas;
+    private final PreparedStatement insert;
+    private final PreparedStatement cas;
     private final PreparedStatement select;
     private final PreparedStatement page;
     private final PreparedStatement pageBefore;
@@ -49,9 +49,9 @@ final class CassandraOrderStore implements OrderStore {
 
     CassandraOrderStore(Cql cql) {
         this.cql = cql;
-        insert = "INSERT INTO {ks}.orders (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS";
-        cas = "UPDATE {ks}.orders SET status = ?, reason = ?, version = ?, updated_at = ? "
-                + "WHERE channel_id = ? AND bucket = ? AND order_id = ? IF version = ?";
+        insert = cql.prepare("INSERT INTO {ks}.orders (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
+        cas = cql.prepare("UPDATE {ks}.orders SET status = ?, reason = ?, version = ?, updated_at = ? "
+                + "WHERE channel_id = ? AND bucket = ? AND order_id = ? IF version = ?");
         select = cql.prepare("SELECT " + COLUMNS + " FROM {ks}.orders WHERE channel_id = ? AND bucket = ? AND order_id = ?");
         page = cql.prepare("SELECT " + COLUMNS + " FROM {ks}.orders WHERE channel_id = ? AND bucket = ? LIMIT ?");
         pageBefore = cql.prepare("SELECT " + COLUMNS + " FROM {ks}.orders WHERE channel_id = ? AND bucket = ? AND order_id < ? LIMIT ?");
@@ -72,7 +72,7 @@ final class CassandraOrderStore implements OrderStore {
         cql.execute(putCustomer.bind(o.customer().uuid(), o.id().uuid(), o.channelId().uuid()));
         // A proposal re-run after an unknown outcome finds our own row and answers false, like a
         // client's retry: the order exists once either way.
-        return Lwt.execute(cql, cql.simple(insert, o.channelId().uuid(), bucket(o.id()), o.id().uuid(), o.customer().uuid(),
+        return Lwt.execute(cql, insert.bind(o.channelId().uuid(), bucket(o.id()), o.id().uuid(), o.customer().uuid(),
                 ChannelCodecs.items(o.items()), o.requestedAt(), o.fulfilment().name(), o.address(), o.note(),
                 o.status().name(), o.reason(), o.version(), o.updatedAt())).wasApplied();
     }
@@ -93,7 +93,7 @@ final class CassandraOrderStore implements OrderStore {
     @Override
     public Change<Order> update(Order next) {
         requireNonNull(next, "next");
-        boolean applied = Lwt.execute(cql, cql.simple(cas, next.status().name(), next.reason(), next.version(), next.updatedAt(),
+        boolean applied = Lwt.execute(cql, cas.bind(next.status().name(), next.reason(), next.version(), next.updatedAt(),
                 next.channelId().uuid(), bucket(next.id()), next.id().uuid(), next.version() - 1)).wasApplied();
         if (applied) {
             return new Change<>(Change.Outcome.APPLIED, next);

@@ -51,16 +51,6 @@ final class Cql {
         return session.prepare(cql.replace("{ks}", keyspace));
     }
 
-    /**
-     * An unprepared statement; {@code {ks}} stands for the keyspace. Used for the channel tables'
-     * conditional writes: a prepared {@code UPDATE … IF} answered "not applied" under contention came
-     * back with rows its cached result metadata did not describe, and the driver failed to decode
-     * the frame (measured on the 3-site test cluster); unprepared statements always carry their metadata.
-     */
-    com.datastax.oss.driver.api.core.cql.SimpleStatement simple(String cql, Object... values) {
-        return com.datastax.oss.driver.api.core.cql.SimpleStatement.newInstance(cql.replace("{ks}", keyspace), values);
-    }
-
     ResultSet execute(Statement<?> statement) {
         try {
             return executeSettling(statement);

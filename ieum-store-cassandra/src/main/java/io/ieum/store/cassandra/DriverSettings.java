@@ -38,6 +38,10 @@ final class DriverSettings {
                 // LOCAL_* levels would be satisfied by another site's replicas alone: never for our writes.
                 .withBoolean(DefaultDriverOption.LOAD_BALANCING_DC_FAILOVER_ALLOW_FOR_LOCAL_CONSISTENCY_LEVELS, false)
                 // A write acknowledged at QUORUM survives the loss of any one site (design.md §2.1).
+                // Protocol v5 frames of a contended lightweight transaction's CAS write timeout failed to decode
+                // (driver 4.19 against Cassandra 5.0: "readerIndex(119) + length(2) exceeds writerIndex(119)"),
+                // closing the connection; v4 reports it as a WriteTimeoutException (type CAS) that Lwt settles.
+                .withString(DefaultDriverOption.PROTOCOL_VERSION, "V4")
                 .withString(DefaultDriverOption.REQUEST_CONSISTENCY, "QUORUM")
                 .withString(DefaultDriverOption.REQUEST_SERIAL_CONSISTENCY, "SERIAL")
                 // Every statement of this backend is safe to re-execute (see package-info); the username claim

@@ -20,6 +20,11 @@ class DriverSettingsTest {
     private final DriverExecutionProfile profile = loader.getInitialConfig().getDefaultProfile();
 
     @Test
+    void protocolShouldBeV4WhoseContendedLwtTimeoutsDecode() {
+        assertThat(profile.getString(DefaultDriverOption.PROTOCOL_VERSION)).isEqualTo("V4");
+    }
+
+    @Test
     void writesShouldBeQuorumAndSerialNeverLocal() {
         assertThat(profile.getString(DefaultDriverOption.REQUEST_CONSISTENCY)).isEqualTo("QUORUM");
         assertThat(profile.getString(DefaultDriverOption.REQUEST_SERIAL_CONSISTENCY)).isEqualTo("SERIAL");
