@@ -45,7 +45,7 @@ final class Browsers implements BeforeEachCallback, AfterEachCallback {
     public void afterEach(ExtensionContext context) {
         for (int index : lent) {
             if (context.getExecutionException().isPresent()) {
-                pool.keepEvidence(index, WebFixture.SCREENSHOTS.resolve("failed")
+                pool.keepEvidence(index, Path.of("target", "screenshots", "failed")
                         .resolve(context.getRequiredTestMethod().getName() + "-user" + index));
             }
             pool.reset(index);

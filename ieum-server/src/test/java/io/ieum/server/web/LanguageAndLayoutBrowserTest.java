@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,23 +23,31 @@ class LanguageAndLayoutBrowserTest {
     @RegisterExtension
     static final Browsers browsers = new Browsers();
 
+    /** One server for the class (a stop costs seconds); every test makes its own users and rooms. */
+    @TempDir
+    static Path serverDir;
+    private static IeumServer server;
+    private static Client client;
+
     @TempDir
     Path dir;
 
-    private IeumServer server;
-    private Client client;
     private User minaUser;
 
-    @BeforeEach
-    void start() {
-        server = WebFixture.start(dir.resolve("data"), 0, List.of());
+    @BeforeAll
+    static void startServer() {
+        server = WebFixture.start(serverDir.resolve("data"), 0, List.of());
         client = new Client(server.uri());
-        minaUser = WebFixture.user(client, "mina", "민아");
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stopServer() {
         server.close();
+    }
+
+    @BeforeEach
+    void users() {
+        minaUser = WebFixture.user(client, "mina", "민아");
     }
 
     @Test
@@ -69,8 +78,8 @@ class LanguageAndLayoutBrowserTest {
                 "초는 스물다섯 개 넣었고, 메시지 판에는 '생일 축하해 수아야'라고 썼어요. 맞나요?",
                 "내일 오후 세 시까지 매장에 계세요.").forEach(text -> WebFixture.send(client, joonUser, room, text));
         Browser mina = browsers.user(0, WebFixture.base(server));
-        mina.viewport(390, 844);
         mina.open();
+        mina.viewport(390, 844);
         mina.language("ko");
         mina.logIn(minaUser.username(), WebFixture.PASSWORD);
         mina.openRoom(room);

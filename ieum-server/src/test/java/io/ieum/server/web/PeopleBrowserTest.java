@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipFile;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,25 +30,33 @@ class PeopleBrowserTest {
     @RegisterExtension
     static final Browsers browsers = new Browsers();
 
+    /** One server for the class (a stop costs seconds); every test makes its own users and rooms. */
+    @TempDir
+    static Path serverDir;
+    private static IeumServer server;
+    private static Client client;
+
     @TempDir
     Path dir;
 
-    private IeumServer server;
-    private Client client;
     private User minaUser;
     private User joonUser;
 
-    @BeforeEach
-    void start() {
-        server = WebFixture.start(dir.resolve("data"), 0, List.of());
+    @BeforeAll
+    static void startServer() {
+        server = WebFixture.start(serverDir.resolve("data"), 0, List.of());
         client = new Client(server.uri());
-        minaUser = WebFixture.user(client, "mina", "Mina");
-        joonUser = WebFixture.user(client, "joon", "Joon");
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stopServer() {
         server.close();
+    }
+
+    @BeforeEach
+    void users() {
+        minaUser = WebFixture.user(client, "mina", "Mina");
+        joonUser = WebFixture.user(client, "joon", "Joon");
     }
 
     @Test

@@ -43,9 +43,34 @@ export async function ingest(list, { live = true } = {}) {
     else await advance(newest);
   }
   emit('entries', { entries: list, deleted: deletions.map((d) => d.target) });
-  const joined = list.some((e) => e.kind.startsWith('MEMBER_'));
-  if (joined) for (const roomId of new Set(list.map((e) => e.roomId))) refreshDetails(roomId);
+  const membershipChanged = list.filter((e) => e.kind.startsWith('MEMBER_'));
+  for (const e of membershipChanged) if (e.kind !== 'MEMBER_JOINED' && e.target) await noteDeparture(e);
+  for (const roomId of new Set(membershipChanged.map((e) => e.roomId))) refreshDetails(roomId).catch(() => {});
   scheduleRoomsRefresh();
+}
+
+// Members seen leaving or removed, by room: the server announces a departure before it applies it,
+// so a room fetched right after the announcement may still list the member. A member whose
+// joinedAt is before their departure is gone (one who joins again has a later joinedAt).
+const departures = new Map();
+
+async function noteDeparture(entry) {
+  departures.set(`${entry.roomId} ${entry.target}`, Date.parse(entry.createdAt));
+  const room = await details.get(entry.roomId);
+  if (room && applyDepartures(room)) {
+    await details.put(room);
+    emit('details', room);
+  }
+}
+
+/** Drops members known to have left; returns whether any was dropped. */
+function applyDepartures(room) {
+  const before = room.members.length;
+  room.members = room.members.filter((m) => {
+    const left = departures.get(`${room.id} ${m.user.id}`);
+    return left === undefined || Date.parse(m.joinedAt) > left;
+  });
+  return room.members.length !== before;
 }
 
 // The newest read position seen per (room, member), kept in memory and applied to every room
@@ -145,6 +170,7 @@ export async function refreshDetails(roomId) {
     }
   }
   applyNewestReads(room);
+  applyDepartures(room);
   await details.put(room);
   emit('details', room);
   return room;
