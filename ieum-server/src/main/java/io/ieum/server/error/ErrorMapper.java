@@ -22,6 +22,7 @@ import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.common.annotation.Nullable;
 import com.linecorp.armeria.server.HttpResponseException;
 import com.linecorp.armeria.server.HttpStatusException;
+import com.linecorp.armeria.server.RequestTimeoutException;
 
 import io.ieum.core.error.ErrorCode;
 import io.ieum.core.error.IeumException;
@@ -80,6 +81,12 @@ public final class ErrorMapper {
             ContentTooLargeException tooLarge = findCause(cause, ContentTooLargeException.class);
             return error(ErrorCode.TOO_LARGE, "body: more than " + tooLarge.maxContentLength()
                     + " bytes (expected: at most " + tooLarge.maxContentLength() + ")", locale, null);
+        }
+        if (cause instanceof RequestTimeoutException) {
+            // The server was too slow (overload, a storage replica that did not answer), not the
+            // request wrong: the client may retry, with the same IDs for writes.
+            return error(ErrorCode.BUSY, "request: not answered in time (expected: retry shortly with the same IDs)",
+                    locale, Duration.ofSeconds(1));
         }
         if (cause instanceof HttpStatusException status) {
             return forStatus(headers, status.httpStatus(), null);

@@ -10,6 +10,7 @@ import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.RequestHeaders;
+import com.linecorp.armeria.server.RequestTimeoutException;
 
 import io.ieum.core.error.ErrorCode;
 import io.ieum.core.service.RetryLaterException;
@@ -29,6 +30,14 @@ class ErrorMapperTest {
         assertThat(response.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(response.headers().get("retry-after")).isEqualTo("1");
         assertThat(response.contentUtf8()).contains("\"error\":\"busy\"", "100000 pending");
+    }
+
+    @Test
+    void requestTimeoutShouldBe503BusyNot500() {
+        AggregatedHttpResponse response = mapper.toResponse(english, RequestTimeoutException.get());
+        assertThat(response.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(response.headers().get("retry-after")).isEqualTo("1");
+        assertThat(response.contentUtf8()).contains("\"error\":\"busy\"", "not answered in time");
     }
 
     @Test
