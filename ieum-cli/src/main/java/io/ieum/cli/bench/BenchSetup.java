@@ -73,9 +73,7 @@ final class BenchSetup {
         for (String name : names) {
             logins.add(pool.submit(() -> {
                 signUp(root, name, password);
-                IeumClient user = root.sibling();
-                user.logIn(name, password);
-                return user.token();
+                return logIn(root, name, password);
             }));
         }
         List<String> tokens = collect(logins, "bench.signedUp");
@@ -98,6 +96,25 @@ final class BenchSetup {
                 if ("username_taken".equals(e.error())) {
                     return;
                 }
+                boolean answerLost = e.status() == 0 || e.status() >= 500;
+                if (!answerLost || attempt == SIGN_UP_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * A log-in whose answer was lost or that timed out on a busy server (it answers 500 then) is
+     * tried again: at worst the bench user gets one more session.
+     */
+    private static String logIn(IeumClient root, String name, String password) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                IeumClient user = root.sibling();
+                user.logIn(name, password);
+                return user.token();
+            } catch (IeumClientException e) {
                 boolean answerLost = e.status() == 0 || e.status() >= 500;
                 if (!answerLost || attempt == SIGN_UP_ATTEMPTS) {
                     throw e;
