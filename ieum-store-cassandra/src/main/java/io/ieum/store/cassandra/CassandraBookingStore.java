@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
@@ -180,7 +179,7 @@ final class CassandraBookingStore implements BookingStore {
     }
 
     private Optional<Booking> getSerial(BookingId id) {
-        Row row = cql.execute(selectBooking.bind(id.uuid()).setConsistencyLevel(ConsistencyLevel.SERIAL)).one();
+        Row row = Lwt.serialRead(cql, selectBooking.bind(id.uuid())).one();
         return row == null || row.isNull("status") ? Optional.empty() : Optional.of(booking(row));
     }
 

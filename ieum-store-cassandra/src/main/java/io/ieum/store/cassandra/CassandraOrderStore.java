@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 
@@ -85,8 +84,7 @@ final class CassandraOrderStore implements OrderStore {
     }
 
     private Optional<Order> getSerial(ChannelId channelId, OrderId id) {
-        Row row = cql.execute(select.bind(channelId.uuid(), bucket(id), id.uuid())
-                .setConsistencyLevel(ConsistencyLevel.SERIAL)).one();
+        Row row = Lwt.serialRead(cql, select.bind(channelId.uuid(), bucket(id), id.uuid())).one();
         return row == null || row.isNull("status") ? Optional.empty() : Optional.of(order(row));
     }
 
