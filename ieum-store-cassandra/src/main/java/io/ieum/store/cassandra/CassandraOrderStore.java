@@ -48,7 +48,8 @@ final class CassandraOrderStore implements OrderStore {
 
     CassandraOrderStore(Cql cql) {
         this.cql = cql;
-        insert = cql.prepare("INSERT INTO {ks}.orders (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS");
+        insert = cql.prepare("INSERT INTO {ks}.orders (" + COLUMNS + ", attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "IF NOT EXISTS");
         cas = cql.prepare("UPDATE {ks}.orders SET status = ?, reason = ?, version = ?, updated_at = ? "
                 + "WHERE channel_id = ? AND bucket = ? AND order_id = ? IF version = ?");
         select = cql.prepare("SELECT " + COLUMNS + " FROM {ks}.orders WHERE channel_id = ? AND bucket = ? AND order_id = ?");
@@ -69,11 +70,17 @@ final class CassandraOrderStore implements OrderStore {
         requireNonNull(o, "order");
         cql.execute(putBucket.bind(o.channelId().uuid(), bucket(o.id())));
         cql.execute(putCustomer.bind(o.customer().uuid(), o.id().uuid(), o.channelId().uuid()));
-        // A proposal re-run after an unknown outcome finds our own row and answers false, like a
-        // client's retry: the order exists once either way.
-        return Lwt.execute(cql, insert.bind(o.channelId().uuid(), bucket(o.id()), o.id().uuid(), o.customer().uuid(),
+        // A random token per call: a proposal re-run after an unknown outcome (Lwt) that finds the row
+        // carrying its own token knows that its first try created it, so exactly one caller answers true.
+        java.util.UUID attempt = java.util.UUID.randomUUID();
+        var result = Lwt.execute(cql, insert.bind(o.channelId().uuid(), bucket(o.id()), o.id().uuid(), o.customer().uuid(),
                 ChannelCodecs.items(o.items()), o.requestedAt(), o.fulfilment().name(), o.address(), o.note(),
-                o.status().name(), o.reason(), o.version(), o.updatedAt())).wasApplied();
+                o.status().name(), o.reason(), o.version(), o.updatedAt(), attempt));
+        if (result.wasApplied()) {
+            return true;
+        }
+        Row existing = result.one();
+        return existing != null && attempt.equals(existing.getUuid("attempt"));
     }
 
     @Override

@@ -28,7 +28,7 @@ final class ChannelTables {
             + "text text, PRIMARY KEY ((channel_id), id)) WITH CLUSTERING ORDER BY (id DESC)";
     static final String ORDERS = "CREATE TABLE IF NOT EXISTS {ks}.orders (channel_id uuid, bucket int, order_id uuid, "
             + "customer uuid, items text, requested_at timestamp, fulfilment text, address text, note text, status text, "
-            + "reason text, version int, updated_at timestamp, PRIMARY KEY ((channel_id, bucket), order_id)) "
+            + "reason text, version int, updated_at timestamp, attempt uuid, PRIMARY KEY ((channel_id, bucket), order_id)) "
             + "WITH CLUSTERING ORDER BY (order_id DESC)";
     static final String ORDER_BUCKETS = "CREATE TABLE IF NOT EXISTS {ks}.order_buckets (channel_id uuid, bucket int, "
             + "PRIMARY KEY ((channel_id), bucket)) WITH CLUSTERING ORDER BY (bucket DESC)";
