@@ -12,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.ieum.core.store.contract.Concurrently;
 import io.ieum.server.IeumServer;
 import io.ieum.server.support.Client;
 import io.ieum.server.support.Client.User;
@@ -75,7 +72,7 @@ class ChannelStormTest {
             });
         }
 
-        List<Reply[]> replies = together(attempts);
+        List<Reply[]> replies = Concurrently.run(attempts);
 
         Map<String, String> bookedBy = new HashMap<>();
         int taken = 0;
@@ -136,7 +133,7 @@ class ChannelStormTest {
             }
         }
 
-        List<Reply> replies = together(moves);
+        List<Reply> replies = Concurrently.run(moves);
 
         Map<String, String> winners = new HashMap<>();
         for (int i = 0; i < replies.size(); i++) {
@@ -164,28 +161,5 @@ class ChannelStormTest {
             }
         });
         assertThat(notices).hasSize(orders.size());
-    }
-
-    /** Runs every task on its own thread, all released at once. */
-    private static <T> List<T> together(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return task.call();
-                }));
-            }
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
