@@ -47,6 +47,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Device {
     private final FrameDispatcher dispatcher;
     private final RealtimeSettings settings;
     private final Executor blocking;
+    private final LoopWriter writer;
     private final SendWindow sends = new SendWindow(RealtimeSettings.MAX_SENDS_IN_FLIGHT);
     private volatile AuthContext auth;
     private volatile String token;
@@ -57,13 +58,14 @@ final class Connection extends ChannelInboundHandlerAdapter implements Device {
     private ArrayDeque<ByteBuf> waiting;
 
     Connection(Channel channel, Outbound out, Locale locale, FrameDispatcher dispatcher, RealtimeSettings settings,
-               Executor blocking) {
+               Executor blocking, LoopWriter writer) {
         this.channel = requireNonNull(channel, "channel");
         this.out = requireNonNull(out, "out");
         this.locale = requireNonNull(locale, "locale");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher");
         this.settings = requireNonNull(settings, "settings");
         this.blocking = requireNonNull(blocking, "blocking");
+        this.writer = requireNonNull(writer, "writer");
     }
 
     // ---- the inbound side ----
@@ -217,16 +219,17 @@ final class Connection extends ChannelInboundHandlerAdapter implements Device {
     }
 
     @Override
-    public Outbound.Result push(ByteBuf frame) {
+    public boolean push(ByteBuf frame) {
         if (!out.isOpen()) {
-            return Outbound.Result.CLOSED;
+            return false;
         }
-        return out.write(frame.retainedDuplicate());
+        writer.write(out, frame.retainedDuplicate());
+        return true;
     }
 
-    /** Writes a complete text frame, taking over the caller's reference. */
+    /** Queues a complete text frame behind the pushes already queued, taking over the caller's reference. */
     void send(ByteBuf frame) {
-        out.write(frame);
+        writer.write(out, frame);
     }
 
     void close(int code, String reason) {

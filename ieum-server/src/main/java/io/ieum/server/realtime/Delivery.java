@@ -18,9 +18,9 @@ import io.netty.buffer.ByteBuf;
 /**
  * Pushes live events to the sockets held by this node. Each event is encoded once, into one
  * complete WebSocket frame, and the same bytes are queued on every connected device of every
- * recipient (no per-recipient JSON, copy or frame encoding); nothing here waits for a socket,
- * and a socket that does not keep up is closed (see {@link Outbound}) rather than slowing the
- * others. Delivery is at least once per connected device: devices that miss a push catch up with
+ * recipient (no per-recipient JSON, copy or frame encoding); nothing here waits for a socket:
+ * frames are queued on each socket's event loop ({@link LoopWriter}), and a socket that does not
+ * keep up is closed (see {@link Outbound}) rather than slowing the others. Delivery is at least once per connected device: devices that miss a push catch up with
  * {@code sync}.
  */
 public final class Delivery implements EventSink {
@@ -59,8 +59,8 @@ public final class Delivery implements EventSink {
                     if (frame == null) {
                         frame = frames.toWire(toFrame(event));
                     }
-                    if (device.push(frame) == Outbound.Result.WRITTEN) {
-                        written++; // a closed or dropped socket is unregistered by its close handler
+                    if (device.push(frame)) {
+                        written++; // a closed socket is unregistered by its close handler
                     }
                 }
             }

@@ -11,6 +11,7 @@ interface Device {
     /**
      * Queues a complete text frame shared by all recipients; never blocks. The caller keeps its
      * reference: a device that writes the frame writes its own {@link ByteBuf#retainedDuplicate()}.
+     * Returns whether the frame was queued (false once the socket is closing).
      */
-    Outbound.Result push(ByteBuf frame);
+    boolean push(ByteBuf frame);
 }

@@ -38,6 +38,8 @@ final class Outbound extends ChannelOutboundHandlerAdapter {
     private final Runnable onDropped;
     private ChannelHandlerContext ctx;
     private volatile boolean closing;
+    /** Written by {@link #writeUnflushed} and not flushed yet; used on the event loop only. */
+    private boolean unflushed;
 
     /** @param onDropped called once when the socket is dropped for being too slow (counts it) */
     Outbound(Channel channel, long maxPendingBytes, Runnable onDropped) {
@@ -53,8 +55,40 @@ final class Outbound extends ChannelOutboundHandlerAdapter {
         this.ctx = ctx;
     }
 
-    /** Writes a complete text frame (see {@link TextFrames}), taking over the caller's reference. */
+    /** Writes and flushes a complete text frame (see {@link TextFrames}), taking over the caller's reference. */
     Result write(ByteBuf frame) {
+        Result admitted = admit(frame);
+        if (admitted == Result.WRITTEN) {
+            channel.writeAndFlush(frame, channel.voidPromise());
+        }
+        return admitted;
+    }
+
+    /**
+     * On the event loop, for {@link LoopWriter}: writes a frame without flushing, taking over the
+     * caller's reference. Returns true when the socket now needs a {@link #flushWritten()} it did
+     * not need before, so that the batch flushes each socket once.
+     */
+    boolean writeUnflushed(ByteBuf frame) {
+        if (admit(frame) != Result.WRITTEN) {
+            return false;
+        }
+        channel.write(frame, channel.voidPromise());
+        if (unflushed) {
+            return false;
+        }
+        unflushed = true;
+        return true;
+    }
+
+    /** On the event loop: flushes what {@link #writeUnflushed} wrote. */
+    void flushWritten() {
+        unflushed = false;
+        channel.flush();
+    }
+
+    /** Whether {@code frame} may be written; if not, releases it (and drops a socket that is too slow). */
+    private Result admit(ByteBuf frame) {
         if (closing) {
             frame.release();
             return Result.CLOSED;
@@ -67,7 +101,6 @@ final class Outbound extends ChannelOutboundHandlerAdapter {
             }
             return Result.CLOSED;
         }
-        channel.writeAndFlush(frame, channel.voidPromise());
         return Result.WRITTEN;
     }
 

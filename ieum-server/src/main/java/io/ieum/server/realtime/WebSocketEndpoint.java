@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
@@ -44,6 +46,7 @@ public final class WebSocketEndpoint {
     private final Json json;
     private final ErrorMessages messages;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Map<EventLoop, LoopWriter> writers = new ConcurrentHashMap<>();
     private final Counter slowDropped;
     private volatile boolean shuttingDown;
 
@@ -94,7 +97,8 @@ public final class WebSocketEndpoint {
     private void accept(ChannelHandlerContext handshake, Locale locale) {
         Channel channel = handshake.channel();
         Outbound out = new Outbound(channel, settings.maxPendingBytes(), slowDropped::increment);
-        Connection connection = new Connection(channel, out, locale, dispatcher, settings, blocking);
+        LoopWriter writer = writers.computeIfAbsent(channel.eventLoop(), LoopWriter::new);
+        Connection connection = new Connection(channel, out, locale, dispatcher, settings, blocking, writer);
         ChannelPipeline p = channel.pipeline();
         p.addLast(new WebSocketFrameAggregator(RealtimeSettings.MAX_FRAME_BYTES), out, connection);
         p.remove(handshake.handler());
