@@ -209,6 +209,73 @@ class ShopBrowserTest {
         owner.screenshot(WebFixture.SCREENSHOTS.resolve("shop-board-ko.png"));
     }
 
+    @Test
+    void ownerShouldOpenAShopAndRunItFromTheManagePage() {
+        User owner = WebFixture.user(client, "owner", "Mina");
+        User joon = WebFixture.user(client, "joon", "Joon");
+        User sora = WebFixture.user(client, "sora", "Sora");
+        Browser page = browsers.user(0, WebFixture.base(server));
+        page.logIn(owner.username(), WebFixture.PASSWORD);
+
+        page.go("#/channels");
+        page.type(By.id("new-channel-name"), "미나 헤어");
+        page.type(By.id("new-channel-description"), "동네 미용실");
+        page.type(By.id("new-channel-hours"), "매일 9-18");
+        page.type(By.id("new-channel-contact"), "02-123-4567");
+        page.driver.findElement(By.id("new-channel-picture")).sendKeys(WebFixture.png(dir).toAbsolutePath().toString());
+        page.click(By.id("create-channel-submit"));
+        page.waitFor(() -> page.text("#channel-name").equals("미나 헤어"));
+        String channel = ((String) page.js("return location.hash;")).replace("#/channel/", "");
+        JsonNode created = client.get("/api/channels/" + channel, owner.token()).json();
+        assertThat(created.path("role").asText()).isEqualTo("OWNER");
+        assertThat(created.path("channel").path("contact").asText()).isEqualTo("02-123-4567");
+        assertThat(created.path("channel").path("picture").asText()).hasSize(64);
+
+        page.click(By.id("to-manage"));
+        page.type(By.id("staff-username"), joon.username());
+        page.click(By.id("add-staff"));
+        page.waitFor(() -> page.text("#staff").contains("Joon"));
+
+        page.type(By.id("item-name"), "Shampoo");
+        page.type(By.id("item-price"), "12000");
+        page.type(By.id("item-options"), "small, large");
+        page.click(By.id("add-item"));
+        page.waitFor(() -> page.text("#items").contains("Shampoo"));
+        ShopPage.set(page, "#item-kind", "SERVICE");
+        page.type(By.id("item-name"), "Cut");
+        page.type(By.id("item-price"), "20000");
+        page.type(By.id("item-minutes"), "30");
+        page.click(By.id("add-item"));
+        page.waitFor(() -> page.text("#items").contains("Cut"));
+        JsonNode catalogue = client.get("/api/channels/" + channel, owner.token()).json().path("catalogue");
+        assertThat(catalogue.findValuesAsText("name")).containsExactlyInAnyOrder("Shampoo", "Cut");
+        assertThat(catalogue.findValues("options").get(0).toString()).isEqualTo("[\"small\",\"large\"]");
+
+        ShopPage.set(page, "#cal-zone", "Asia/Seoul");
+        page.type(By.id("cal-staff"), owner.username() + ", " + joon.username());
+        page.click(By.id("save-calendar"));
+        page.waitFor(() -> page.text("#cal-saved").equals("Saved"));
+        JsonNode calendar = client.get("/api/channels/" + channel + "/calendar", sora.token()).json();
+        assertThat(calendar.path("zone").asText()).isEqualTo("Asia/Seoul");
+        assertThat(calendar.path("staff").toString()).contains(owner.id()).contains(joon.id());
+
+        // A customer follows and writes: the conversation shows in the inbox with its unread count, live.
+        Shop.ok(client.json("PUT", "/api/channels/" + channel + "/follow", sora.token(), null));
+        String room = client.json("POST", "/api/channels/" + channel + "/conversation", sora.token(), null).field("id");
+        WebFixture.send(client, sora, room, "예약 가능한가요?");
+        page.waitFor(() -> "1".equals(ShopPage.attribute(page, "#inbox li[data-room='" + room + "']", "data-unread")));
+
+        page.type(By.id("announcement"), "내일 휴무입니다");
+        page.click(By.id("send-announcement"));
+        page.waitFor(() -> client.get("/api/rooms/" + room + "/messages?limit=20", sora.token()).json().path("entries")
+                .findValuesAsText("kind").contains("ANNOUNCEMENT"));
+
+        page.click(By.cssSelector("#items li[data-item] .toggle-available"));
+        page.waitFor(() -> client.get("/api/channels/" + channel, owner.token()).json().path("catalogue").findValuesAsText("available")
+                .contains("false"));
+        page.screenshot(WebFixture.SCREENSHOTS.resolve("shop-manage-en.png"));
+    }
+
     @SuppressWarnings("unchecked")
     static List<String> shownOrders(Browser browser) {
         return (List<String>) browser.js("return [...document.querySelectorAll('#board li[data-order]')].map((li) => li.dataset.order);");

@@ -38,7 +38,7 @@ export function orderForm(channelId, products, placed) {
         address: address.value.trim() || null, note: note.value.trim() || null });
       pendingId = null;
       result.textContent = t('orders.placed', { id: res.order.id.slice(-6) });
-      rows.forEach((r) => { r.qty.value = 0; });
+      rows.forEach((r) => { r.qty.value = 0; r.options.forEach((o) => { o.querySelector('input').checked = false; }); });
       placed(res.order);
     } catch (err) {
       if (!(err instanceof NetworkError)) pendingId = null; // refused: nothing stored under this ID
