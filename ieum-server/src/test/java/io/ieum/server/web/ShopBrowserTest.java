@@ -203,7 +203,15 @@ class ShopBrowserTest {
         assertThat(client.get("/api/channels/" + shop.channel() + "/bookings/" + bookingId, sora.token()).field("status"))
                 .isEqualTo("CANCELLED");
 
+        // Korean, on a phone: every column stacks, nothing wider than the screen.
         owner.language("ko");
+        owner.viewport(390, 844);
+        owner.go("#/board/" + shop.channel());
+        owner.waitFor(() -> owner.text("#board").contains("완료"));
+        assertThat(((Number) owner.js("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
+        owner.go("#/calendar/" + shop.channel());
+        owner.waitFor(() -> !owner.driver.findElements(By.cssSelector("#day section")).isEmpty());
+        assertThat(((Number) owner.js("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
         owner.go("#/board/" + shop.channel());
         owner.waitFor(() -> owner.text("#board").contains("완료"));
         owner.screenshot(WebFixture.SCREENSHOTS.resolve("shop-board-ko.png"));
