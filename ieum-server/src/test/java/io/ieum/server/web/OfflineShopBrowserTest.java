@@ -1,6 +1,7 @@
 package io.ieum.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -25,8 +26,8 @@ import io.ieum.server.support.Client.User;
 
 /**
  * The shop's order board and the day's bookings with no server at all: readable from IndexedDB; a
- * move made offline is applied once when the server is back, and one the shop overtook meanwhile
- * (from another site) is shown as refused.
+ * move and a booking confirmation made offline are applied once when the server is back, and a move
+ * the shop overtook meanwhile (from another site) is shown as refused.
  */
 class OfflineShopBrowserTest {
 
@@ -76,6 +77,8 @@ class OfflineShopBrowserTest {
             owner.go("#/calendar/" + shop.channel() + "/" + day);
             owner.waitFor(() -> "BOOKED".equals(ShopPage.bookingStatus(owner, bookingId)));
             owner.waitFor(() -> ShopPage.attribute(owner, "#calendar-offline", "hidden") == null);
+            owner.click(org.openqa.selenium.By.cssSelector("li[data-booking='" + bookingId + "'] button.confirm"));
+            owner.waitFor(() -> "confirm".equals(ShopPage.attribute(owner, "li[data-booking='" + bookingId + "']", "data-pending")));
 
             owner.go("#/board/" + shop.channel());
             owner.waitFor(() -> "NEW".equals(ShopPage.orderStatus(owner, applied)));
@@ -108,6 +111,10 @@ class OfflineShopBrowserTest {
             assertThat(second.path("status").asText()).isEqualTo("REJECTED");
             assertThat(second.path("version").asInt()).isEqualTo(2);
             assertThat(owner.text("li[data-order='" + overtaken + "'] .refused")).startsWith("Refused (Accepted)");
+            await().atMost(Browser.WAIT).until(() -> back.get("/api/channels/" + shop.channel() + "/bookings/" + bookingId,
+                    shop.staff().token()).field("status").equals("CONFIRMED"));
+            assertThat(back.get("/api/channels/" + shop.channel() + "/bookings/" + bookingId, shop.staff().token()).json()
+                    .path("version").asInt()).as("confirmed once").isEqualTo(2);
         } finally {
             server.close();
         }
