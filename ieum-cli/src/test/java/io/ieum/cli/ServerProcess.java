@@ -12,41 +12,62 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The real server as a separate operating-system process ({@code ieum serve}), so a test can kill
  * it with SIGKILL — no shutdown hook, no flush, exactly what a power cut does to the process.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private static final Duration START_PATIENCE = Duration.ofSeconds(90);
 
     private final Path dataDir;
     private final Path logFile;
     private final int port;
+    private final Map<String, String> environment;
     private Process process;
 
-    private ServerProcess(Path dataDir, Path logFile, int port) {
+    private ServerProcess(Path dataDir, Path logFile, int port, Map<String, String> environment) {
         this.dataDir = dataDir;
         this.logFile = logFile;
         this.port = port;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Starts {@code ieum serve} on a free loopback port over {@code dataDir} and waits until it is healthy. */
     static ServerProcess start(Path dataDir, Path logFile) throws IOException {
-        ServerProcess server = new ServerProcess(dataDir, logFile, freePort());
+        return start(dataDir, logFile, freePort(), Map.of());
+    }
+
+    /**
+     * Starts {@code ieum serve} on {@code port} with extra {@code IEUM_*} environment overrides (peers,
+     * cluster secret) and waits until it is healthy.
+     */
+    public static ServerProcess start(Path dataDir, Path logFile, int port, Map<String, String> environment)
+            throws IOException {
+        ServerProcess server = new ServerProcess(dataDir, logFile, port, environment);
         server.launch();
         return server;
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    /** SIGKILL: the process gets no chance to commit, flush or say goodbye. */
-    void killNine() throws InterruptedException {
-        process.destroyForcibly();
+    /**
+     * SIGKILL to the server and every process it started: none gets a chance to commit, flush or say
+     * goodbye. Returns the processes killed (the server first); all are gone when this returns.
+     */
+    public List<ProcessHandle> killNine() throws InterruptedException {
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(process.toHandle());
+        process.descendants().forEach(tree::add);
+        tree.forEach(ProcessHandle::destroyForcibly);
         process.waitFor();
+        await("killed processes gone").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> tree.stream().noneMatch(ProcessHandle::isAlive));
+        return tree;
     }
 
     /** Starts the server again on the same port and data, as after a crash. */
@@ -66,7 +87,9 @@ final class ServerProcess implements AutoCloseable {
         command.add(Integer.toString(port));
         command.add("--data");
         command.add(dataDir.toString());
-        process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
@@ -105,6 +128,7 @@ final class ServerProcess implements AutoCloseable {
     @Override
     public void close() {
         if (process != null && process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
     }

@@ -33,6 +33,8 @@ import io.ieum.server.support.TestServers;
 final class WebFixture {
 
     static final String PASSWORD = "correct horse";
+    /** The secret the tests' nodes share (node.clusterSecret). */
+    static final String CLUSTER_SECRET = "web-fixture-cluster-secret";
     /**
      * Where the tests put their screenshots: target/screenshots, so a test run changes no tracked
      * file; `./mvnw verify -pl ieum-server -am -Dieum.screenshots=../docs/screenshots` refreshes the
@@ -48,7 +50,7 @@ final class WebFixture {
      */
     static IeumServer start(Path dataDir, int port, List<String> peers) {
         ServerConfig config = ServerConfig.defaults().withPort(port).withDataDir(dataDir)
-                .withLimits(TestServers.SMALL).withCluster(peers, "web-fixture-cluster-secret");
+                .withLimits(TestServers.SMALL).withCluster(peers, CLUSTER_SECRET);
         HttpConfig http = config.http();
         return IeumServer.start(new ServerConfig(new HttpConfig(http.host(), port, http.maxRequestBytes(), Duration.ZERO),
                 config.storage(), config.limits(), config.node(), config.cassandra()));

@@ -1,7 +1,7 @@
 // Service worker: keeps the app shell so the app opens with no site reachable. Shell files are
 // fetched from the network first (always the newest when a server answers) and from the cache when
 // none does. API, WebSocket and operations paths are never cached: the app keeps data in IndexedDB.
-const CACHE = 'ieum-shell-v1';
+const CACHE = 'ieum-shell-v2';
 const SHELL = [
   '/',
   '/index.html',
@@ -17,17 +17,26 @@ const SHELL = [
   '/js/i18n/en.js',
   '/js/i18n/ko.js',
   '/js/outbox.js',
+  '/js/shopApi.js',
+  '/js/shopData.js',
   '/js/session.js',
   '/js/sites.js',
   '/js/socket.js',
   '/js/store.js',
   '/js/uuid.js',
   '/js/views/attachments.js',
+  '/js/views/board.js',
+  '/js/views/calendar.js',
+  '/js/views/channel.js',
+  '/js/views/channels.js',
   '/js/views/chat.js',
   '/js/views/forms.js',
   '/js/views/friends.js',
   '/js/views/group.js',
   '/js/views/login.js',
+  '/js/views/manage.js',
+  '/js/views/notices.js',
+  '/js/views/orderForm.js',
   '/js/views/profile.js',
   '/js/views/rooms.js',
   '/js/views/status.js',

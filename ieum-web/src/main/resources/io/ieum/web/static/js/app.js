@@ -15,8 +15,15 @@ import * as chat from './views/chat.js';
 import * as friends from './views/friends.js';
 import * as profile from './views/profile.js';
 import * as group from './views/group.js';
+import * as channels from './views/channels.js';
+import * as channel from './views/channel.js';
+import * as board from './views/board.js';
+import * as calendar from './views/calendar.js';
+import * as manage from './views/manage.js';
+import './shopData.js'; // sends queued shop changes whenever a site answers
 
-const routes = { login, signup: login, rooms, room: chat, friends, profile, group };
+const routes = { login, signup: login, rooms, room: chat, friends, profile, group, channels, channel, board, calendar, manage };
+const SHOP_VIEWS = new Set(['channels', 'channel', 'board', 'calendar', 'manage']);
 const PUBLIC = new Set(['login', 'signup']);
 let cleanup = () => {};
 
@@ -91,7 +98,8 @@ function header(signed) {
 function nav(active) {
   const item = (name, key, hash) => h('a', { href: hash, class: active === name ? 'active' : '', 'aria-current': active === name ? 'page' : null }, t(key));
   return h('nav', { class: 'bottom', 'aria-label': t('app.name') },
-    item('rooms', 'nav.chats', '#/rooms'), item('friends', 'nav.friends', '#/friends'), item('profile', 'nav.profile', '#/profile'));
+    item('rooms', 'nav.chats', '#/rooms'), item(SHOP_VIEWS.has(active) ? active : 'channels', 'nav.shops', '#/channels'),
+    item('friends', 'nav.friends', '#/friends'), item('profile', 'nav.profile', '#/profile'));
 }
 
 function registerServiceWorker() {

@@ -1,13 +1,14 @@
 // IndexedDB: what the app needs when no site answers — the session, the room list, room members,
-// recent messages, the photos shown in them — and the outbox of messages not yet acknowledged.
+// recent messages, the photos shown in them, a shop's orders and bookings — and the outboxes of
+// messages and shop changes not yet acknowledged.
 const DB_NAME = 'ieum';
-const STORES = ['kv', 'rooms', 'details', 'entries', 'outbox', 'blobs'];
+const STORES = ['kv', 'rooms', 'details', 'entries', 'outbox', 'blobs', 'orders', 'bookings', 'changes'];
 let dbPromise = null;
 
 function open() {
   if (!dbPromise) {
     dbPromise = new Promise((resolve, reject) => {
-      const req = indexedDB.open(DB_NAME, 2);
+      const req = indexedDB.open(DB_NAME, 3);
       req.onupgradeneeded = (event) => {
         const db = req.result;
         if (event.oldVersion < 1) {
@@ -19,6 +20,11 @@ function open() {
           db.createObjectStore('outbox', { keyPath: 'id' });
         }
         if (event.oldVersion < 2) db.createObjectStore('blobs'); // version 2: photos, keyed by SHA-256
+        if (event.oldVersion < 3) { // version 3: shop orders and bookings, shop changes made offline
+          db.createObjectStore('orders', { keyPath: 'id' }).createIndex('channel', 'channelId');
+          db.createObjectStore('bookings', { keyPath: 'id' }).createIndex('channel', 'channelId');
+          db.createObjectStore('changes', { keyPath: 'key' });
+        }
       };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
@@ -108,6 +114,24 @@ export const outbox = {
 export const blobs = {
   get: (sha) => tx('blobs', 'readonly', (s) => done(s.get(sha))),
   put: (sha, blob) => tx('blobs', 'readwrite', (s) => { s.put(blob, sha); }),
+};
+
+/** A shop's orders or bookings as last seen, by ID, found by channel. */
+function byChannel(name) {
+  return {
+    ofChannel: (channelId) => tx(name, 'readonly', (s) => done(s.index('channel').getAll(channelId))),
+    get: (id) => tx(name, 'readonly', (s) => done(s.get(id))),
+    putAll: (list) => tx(name, 'readwrite', (s) => { list.forEach((x) => s.put(x)); }),
+  };
+}
+export const orders = byChannel('orders');
+export const bookings = byChannel('bookings');
+
+/** Shop changes (order moves, booking confirm/cancel/reschedule) waiting for a site, by key. */
+export const changes = {
+  all: () => tx('changes', 'readonly', (s) => done(s.getAll())),
+  put: (change) => tx('changes', 'readwrite', (s) => { s.put(change); }),
+  remove: (key) => tx('changes', 'readwrite', (s) => { s.delete(key); }),
 };
 
 /** Forgets everything of the signed-in user (log out). */

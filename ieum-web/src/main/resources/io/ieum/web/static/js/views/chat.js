@@ -11,6 +11,7 @@ import { me } from '../session.js';
 import { attachmentView, pendingFileView, isImage } from './attachments.js';
 import { splitNames } from './group.js';
 import { errorText } from './forms.js';
+import { noticeText } from './notices.js';
 
 const PAGE = 30;
 
@@ -89,7 +90,8 @@ export function render(root, { params }) {
       li.className = 'event';
       const key = { ROOM_CREATED: 'event.created', MEMBER_JOINED: 'event.joined', MEMBER_LEFT: 'event.left', MEMBER_REMOVED: 'event.removed' }[e.kind];
       // Member events name the member in `target`; `sender` is who acted (the inviter, the owner).
-      li.textContent = key ? t(key, { name: nameOf(e.kind.startsWith('MEMBER_') && e.target ? e.target : e.sender) }) : '';
+      li.textContent = key ? t(key, { name: nameOf(e.kind.startsWith('MEMBER_') && e.target ? e.target : e.sender) }) : noticeText(e);
+      if (!key) li.classList.add('notice');
       return li;
     }
     const data = item || e;

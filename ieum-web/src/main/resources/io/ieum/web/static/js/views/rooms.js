@@ -4,6 +4,9 @@ import { t, language } from '../i18n.js';
 import { on } from '../events.js';
 import { details } from '../store.js';
 import { localRooms, roomTitle } from '../data.js';
+import { noticeText } from './notices.js';
+
+const NOTICES = new Set(['ORDER_UPDATE', 'BOOKING_UPDATE', 'ANNOUNCEMENT']);
 
 export function render(root) {
   const list = h('ul', { id: 'room-list', class: 'rooms', 'aria-label': t('rooms.title') });
@@ -45,6 +48,7 @@ async function fill(list) {
 export function preview(entry) {
   if (!entry) return '';
   if (entry.deleted || entry.kind === 'DELETION') return t('rooms.deleted');
+  if (NOTICES.has(entry.kind)) return noticeText(entry);
   if (entry.kind !== 'MESSAGE') return t('rooms.event');
   if (entry.text) return entry.text;
   const first = (entry.attachments || [])[0];
