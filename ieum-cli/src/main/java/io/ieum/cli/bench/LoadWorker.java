@@ -68,9 +68,11 @@ final class LoadWorker {
                 connect(root, connections);
                 long startEpochMillis = coordinator.readyAwaitStart();
                 long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startEpochMillis - System.currentTimeMillis());
+                long cpuBefore = ProcessCpu.nanos();
                 send(connections, start);
                 awaitQuiet(start);
-                return result(connections, start);
+                long cpuAfter = ProcessCpu.nanos();
+                return result(connections, start, cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
             } finally {
                 connections.forEach(Connection::close);
             }
@@ -177,14 +179,15 @@ final class LoadWorker {
         }
     }
 
-    private WorkerResult result(List<Connection> connections, long start) {
+    /** @param cpuNanos this process's CPU time from the common start to the end of the wait, or -1 */
+    private WorkerResult result(List<Connection> connections, long start, long cpuNanos) {
         long reconnects = connections.stream().mapToLong(c -> c.metrics().reconnects()).sum();
         long rawDuplicates = connections.stream().mapToLong(c -> c.metrics().duplicateEntries()).sum();
         long last = tracker.lastEventNanos();
         return new WorkerResult(share.index(), connections.size(), share.sends(), tracker.ackedCount(),
                 failedSends.sum(), tracker.deliveries(), Math.max(0, tracker.missing()), rawDuplicates,
                 tracker.appDuplicates(), reconnects, last == 0 ? 0 : (last - start) / 1e6, maxLagNanos / 1000,
-                encode(tracker.latency()), encode(tracker.ackLatency()));
+                cpuNanos, encode(tracker.latency()), encode(tracker.ackLatency()));
     }
 
     static String encode(Histogram histogram) {
