@@ -47,13 +47,14 @@ final class LoadWorker {
 
     private final WorkerShare share;
     private final Consumer<String> progress;
-    private final DeliveryTracker tracker = new DeliveryTracker();
+    private final DeliveryTracker tracker;
     private final LongAdder failedSends = new LongAdder();
     private long maxLagNanos;
 
     LoadWorker(WorkerShare share, Consumer<String> progress) {
         this.share = requireNonNull(share, "share");
         this.progress = requireNonNull(progress, "progress");
+        this.tracker = new DeliveryTracker(Math.toIntExact(share.sends()));
     }
 
     WorkerResult run(Coordinator coordinator) throws InterruptedException {
@@ -135,10 +136,10 @@ final class LoadWorker {
             Connection connection = connections.get(c);
             WorkerShare.Seat seat = seats.get(c);
             String id = connection.newMessageId();
-            tracker.sending(id, seat.roomConnections(), due);
+            DeliveryTracker.Sent sent = tracker.sending(id, seat.roomConnections(), due);
             connection.send(id, seat.roomId(), "bench " + i, null, List.of()).whenComplete((ack, error) -> {
                 if (error == null) {
-                    tracker.acked(id);
+                    tracker.acked(sent);
                 } else {
                     failedSends.increment();
                 }
