@@ -66,8 +66,14 @@ final class SentTable<T extends SentTable.Keyed> {
     }
 
     private int index(long msb, long lsb) {
-        // A UUIDv7's low half is random; the high half's milliseconds spread neighbours too.
-        long h = (lsb ^ (msb * 0x9E3779B97F4A7C15L));
-        return (int) (h ^ (h >>> 32)) & mask;
+        // IDs made in the same millisecond differ only in a counter (monotonic UUIDv7): mix every
+        // bit (MurmurHash3's finalizer) or neighbours would fill runs of slots and probes grow long.
+        long h = msb * 0x9E3779B97F4A7C15L + lsb;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return (int) h & mask;
     }
 }

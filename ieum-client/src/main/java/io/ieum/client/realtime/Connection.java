@@ -56,6 +56,7 @@ public final class Connection implements AutoCloseable {
     private ConnectionState state = ConnectionState.CONNECTING;
     private int failuresInARow;
     private String highestSeen;
+    private boolean highestCanonical;
     private String resumeCursor;
     private long lostAtNanos;
     private boolean everReady;
@@ -438,15 +439,26 @@ public final class Connection implements AutoCloseable {
         if (!first) {
             return;
         }
-        synchronized (this) {
-            highestSeen = EntryIds.max(highestSeen, id);
-        }
+        advanceHighest(id);
         if (view != null) {
             listener.onEntry(view);
         }
     }
 
     // ---- helpers -------------------------------------------------------------------------
+
+    /** Moves the cursor; the current highest ID's form is remembered, so each entry is checked once. */
+    private void advanceHighest(String id) {
+        boolean canonical = EntryIds.isCanonical(id);
+        synchronized (this) {
+            boolean after = highestSeen == null
+                    || (canonical && highestCanonical ? id.compareTo(highestSeen) > 0 : EntryIds.compare(id, highestSeen) > 0);
+            if (after) {
+                highestSeen = id;
+                highestCanonical = canonical;
+            }
+        }
+    }
 
     private void writeIfReady(String frame) {
         Socket s;
