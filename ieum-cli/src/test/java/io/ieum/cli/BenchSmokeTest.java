@@ -37,6 +37,7 @@ class BenchSmokeTest {
         assertThat(result.deliveries()).isEqualTo(150 * 5);
         assertThat(result.latencyP50Micros()).isPositive();
         assertThat(result.generatorCpuMillis()).isPositive();
+        assertThat(result.generatorJvmFlags()).doesNotContain("-javaagent");
         assertThat(result.generatorCpuMicrosPerDelivery())
                 .isEqualTo(result.generatorCpuMillis() * 1000.0 / result.deliveries(), offset(1000.0 / result.deliveries()));
     }

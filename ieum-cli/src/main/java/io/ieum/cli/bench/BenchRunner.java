@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -135,7 +136,8 @@ public final class BenchRunner {
                 latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9),
                 latency.getMaxValue(), ackLatency.getValueAtPercentile(99), lost, raw, app, reconnects,
                 heapPerConnection, results.size(), connections, lag, cpuNanos < 0 ? -1 : cpuNanos / 1_000_000,
-                cpuPerDelivery, BenchReport.FROM_INTENDED_SEND);
+                cpuPerDelivery, String.join(" ", WorkerProcess.jvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments())),
+                BenchReport.FROM_INTENDED_SEND);
     }
 
     private static WorkerResult join(CompletableFuture<WorkerResult> local) throws InterruptedException {
