@@ -1,6 +1,7 @@
 package io.ieum.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,10 @@ class BenchSmokeTest {
         // 20 connections in groups of 5: every message reaches the 5 members' connections.
         assertThat(result.deliveries()).isEqualTo(150 * 5);
         assertThat(result.latencyP50Micros()).isPositive();
+        assertThat(result.generatorCpuMillis()).isPositive();
+        assertThat(result.generatorJvmFlags()).doesNotContain("-javaagent");
+        assertThat(result.generatorCpuMicrosPerDelivery())
+                .isEqualTo(result.generatorCpuMillis() * 1000.0 / result.deliveries(), offset(1000.0 / result.deliveries()));
     }
 
     @Test

@@ -48,6 +48,11 @@ public record BenchPlan(List<URI> servers, String prefix, int users, int groupSi
         if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_DURATION) > 0) {
             throw new IllegalArgumentException("duration: " + duration + " (expected: 1s.." + MAX_DURATION + ")");
         }
+        // Checked on the total: a process may get more than its even share of the sends.
+        if ((long) ratePerSecond * duration.toSeconds() > SentTable.MAX_CAPACITY) {
+            throw new IllegalArgumentException("rate: " + ratePerSecond + " for " + duration.toSeconds()
+                    + " s (expected: at most " + SentTable.MAX_CAPACITY + " sends in all)");
+        }
         for (URI s : servers) {
             String host = s.getHost();
             if (host == null || !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {

@@ -10,12 +10,18 @@ package io.ieum.cli.bench;
  * @param rawDuplicates    deliveries received again on the same connection, before de-duplication
  * @param appDuplicates    deliveries handed to the application twice (must be 0)
  * @param maxSendLagMicros how far the slowest sender fell behind its schedule
+ * @param generatorCpuMillis CPU time of all generator processes together from the common start
+ *                           until each stopped waiting (-1 if a process could not tell)
+ * @param generatorCpuMicrosPerDelivery that CPU time divided by the deliveries (-1 if unknown or none)
+ * @param generatorJvmFlags the heap, GC, JIT and leak-detection flags every generator process ran with
+ *                          (the JIT is much of a short run's CPU), empty for the JVM's defaults
  */
 public record BenchReport(long attempted, long acked, long failed, double ackedPerSecond, long deliveries,
                           double deliveriesPerSecond, long latencyP50Micros, long latencyP99Micros,
                           long latencyP999Micros, long latencyMaxMicros, long ackP99Micros, long lost,
                           long rawDuplicates, long appDuplicates, long reconnects, long heapPerConnectionBytes,
-                          int processes, int connections, long maxSendLagMicros, String latencyFrom) {
+                          int processes, int connections, long maxSendLagMicros, long generatorCpuMillis,
+                          double generatorCpuMicrosPerDelivery, String generatorJvmFlags, String latencyFrom) {
 
     static final String FROM_INTENDED_SEND = "intended send time (open loop, no coordinated omission)";
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,6 +112,7 @@ public final class BenchRunner {
         Histogram ackLatency = new Histogram(3_600_000_000L, 3);
         long attempted = 0, acked = 0, failed = 0, deliveries = 0, lost = 0, raw = 0, app = 0, reconnects = 0, lag = 0;
         int connections = 0;
+        long cpuNanos = 0;
         double lastMillis = plan.duration().toMillis();
         for (WorkerResult r : results) {
             latency.add(LoadWorker.decode(r.latency()));
@@ -126,12 +128,16 @@ public final class BenchRunner {
             connections += r.connections();
             lag = Math.max(lag, r.maxSendLagMicros());
             lastMillis = Math.max(lastMillis, r.lastEventMillis());
+            cpuNanos = cpuNanos < 0 || r.cpuNanos() < 0 ? -1 : cpuNanos + r.cpuNanos();
         }
+        double cpuPerDelivery = cpuNanos < 0 || deliveries == 0 ? -1 : cpuNanos / 1000.0 / deliveries;
         double seconds = lastMillis / 1000.0;
         return new BenchReport(attempted, acked, failed, acked / seconds, deliveries, deliveries / seconds,
                 latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9),
                 latency.getMaxValue(), ackLatency.getValueAtPercentile(99), lost, raw, app, reconnects,
-                heapPerConnection, results.size(), connections, lag, BenchReport.FROM_INTENDED_SEND);
+                heapPerConnection, results.size(), connections, lag, cpuNanos < 0 ? -1 : cpuNanos / 1_000_000,
+                cpuPerDelivery, String.join(" ", WorkerProcess.jvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments())),
+                BenchReport.FROM_INTENDED_SEND);
     }
 
     private static WorkerResult join(CompletableFuture<WorkerResult> local) throws InterruptedException {

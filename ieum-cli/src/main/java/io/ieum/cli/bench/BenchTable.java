@@ -21,6 +21,10 @@ final class BenchTable {
         row(out, "bench.row.reconnects", r.reconnects());
         row(out, "bench.row.processes", r.processes() + " / " + r.connections());
         row(out, "bench.row.sendLag", millis(r.maxSendLagMicros()));
+        row(out, "bench.row.generatorCpu", r.generatorCpuMillis() < 0 ? "n/a"
+                : String.format("%,d ms / %.2f µs", r.generatorCpuMillis(), r.generatorCpuMicrosPerDelivery()));
+        row(out, "bench.row.jvmFlags", r.generatorJvmFlags().isEmpty() ? Messages.get("bench.jvmDefaults")
+                : r.generatorJvmFlags());
         row(out, "bench.row.latencyFrom", r.latencyFrom());
         row(out, "bench.row.heap", r.heapPerConnectionBytes() < 0 ? "n/a"
                 : String.format("%.1f KiB", r.heapPerConnectionBytes() / 1024.0));

@@ -1,11 +1,9 @@
 package io.ieum.cli.bench;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -16,39 +14,62 @@ import org.HdrHistogram.Histogram;
  */
 final class DeliveryTracker {
 
-    private static final class Sent {
+    /** One send: handed back to the sender so its ack needs no look-up. */
+    static final class Sent implements SentTable.Keyed {
+        private final long msb;
+        private final long lsb;
         final long dueNanos;
         final int expected;
         final long[] receivedBits;
         int received;
         boolean acked;
 
-        Sent(long dueNanos, int expected) {
+        Sent(UUID id, long dueNanos, int expected) {
+            this.msb = id.getMostSignificantBits();
+            this.lsb = id.getLeastSignificantBits();
             this.dueNanos = dueNanos;
             this.expected = expected;
             this.receivedBits = new long[(expected + 63) / 64];
         }
+
+        @Override
+        public long msb() {
+            return msb;
+        }
+
+        @Override
+        public long lsb() {
+            return lsb;
+        }
     }
 
-    private final Map<String, Sent> sent = new ConcurrentHashMap<>(1 << 16);
-    private final Histogram latency = new ConcurrentHistogram(3_600_000_000L, 3);
-    private final Histogram ackLatency = new ConcurrentHistogram(3_600_000_000L, 3);
+    private final SentTable<Sent> sent;
+    private final ThreadHistograms latency = new ThreadHistograms();
+    private final ThreadHistograms ackLatency = new ThreadHistograms();
     private final LongAdder acked = new LongAdder();
     private final LongAdder complete = new LongAdder();
     private final LongAdder deliveries = new LongAdder();
     private final LongAdder appDuplicates = new LongAdder();
     private final AtomicLong lastEventNanos = new AtomicLong();
 
-    /** Called before the send is written, so an ack or a delivery can never find it missing. */
-    void sending(String id, int expectedReceivers, long dueNanos) {
-        sent.put(id, new Sent(dueNanos, expectedReceivers));
+    /** @param capacity how many sends this process will make, at most */
+    DeliveryTracker(int capacity) {
+        this.sent = new SentTable<>(capacity);
     }
 
-    void acked(String id) {
-        Sent s = sent.get(id);
-        if (s == null) {
-            return;
-        }
+    /**
+     * Called by the one sending thread before the send is written, so an ack or a delivery can
+     * never find it missing.
+     *
+     * @param id the message's ID, a UUID
+     */
+    Sent sending(String id, int expectedReceivers, long dueNanos) {
+        Sent s = new Sent(UUID.fromString(id), dueNanos, expectedReceivers);
+        sent.add(s);
+        return s;
+    }
+
+    void acked(Sent s) {
         long now = System.nanoTime();
         synchronized (s) {
             if (s.acked) {
@@ -61,15 +82,22 @@ final class DeliveryTracker {
             }
         }
         lastEventNanos.accumulateAndGet(now, Math::max);
-        ackLatency.recordValue(Math.max(0, (now - s.dueNanos) / 1000));
+        ackLatency.record((now - s.dueNanos) / 1000);
     }
 
     /**
      * The client library handed entry {@code id} to the application on the connection that is
-     * member number {@code receiver} of the message's room.
+     * member number {@code receiver} of the message's room. IDs this process did not send (or
+     * that are not UUIDs) are not counted.
      */
     void delivered(int receiver, String id) {
-        Sent s = sent.get(id);
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        Sent s = sent.get(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
         if (s == null) {
             return;
         }
@@ -88,7 +116,7 @@ final class DeliveryTracker {
         }
         deliveries.increment();
         lastEventNanos.accumulateAndGet(now, Math::max);
-        latency.recordValue(Math.max(0, (now - s.dueNanos) / 1000));
+        latency.record((now - s.dueNanos) / 1000);
     }
 
     /** When the last ack or delivery arrived: the end of the window rates are measured over. */
@@ -114,10 +142,10 @@ final class DeliveryTracker {
     }
 
     Histogram latency() {
-        return latency;
+        return latency.snapshot();
     }
 
     Histogram ackLatency() {
-        return ackLatency;
+        return ackLatency.snapshot();
     }
 }

@@ -47,13 +47,14 @@ final class LoadWorker {
 
     private final WorkerShare share;
     private final Consumer<String> progress;
-    private final DeliveryTracker tracker = new DeliveryTracker();
+    private final DeliveryTracker tracker;
     private final LongAdder failedSends = new LongAdder();
     private long maxLagNanos;
 
     LoadWorker(WorkerShare share, Consumer<String> progress) {
         this.share = requireNonNull(share, "share");
         this.progress = requireNonNull(progress, "progress");
+        this.tracker = new DeliveryTracker(Math.toIntExact(share.sends()));
     }
 
     WorkerResult run(Coordinator coordinator) throws InterruptedException {
@@ -68,9 +69,11 @@ final class LoadWorker {
                 connect(root, connections);
                 long startEpochMillis = coordinator.readyAwaitStart();
                 long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startEpochMillis - System.currentTimeMillis());
+                long cpuBefore = ProcessCpu.nanos();
                 send(connections, start);
                 awaitQuiet(start);
-                return result(connections, start);
+                long cpuAfter = ProcessCpu.nanos();
+                return result(connections, start, cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
             } finally {
                 connections.forEach(Connection::close);
             }
@@ -133,10 +136,10 @@ final class LoadWorker {
             Connection connection = connections.get(c);
             WorkerShare.Seat seat = seats.get(c);
             String id = connection.newMessageId();
-            tracker.sending(id, seat.roomConnections(), due);
+            DeliveryTracker.Sent sent = tracker.sending(id, seat.roomConnections(), due);
             connection.send(id, seat.roomId(), "bench " + i, null, List.of()).whenComplete((ack, error) -> {
                 if (error == null) {
-                    tracker.acked(id);
+                    tracker.acked(sent);
                 } else {
                     failedSends.increment();
                 }
@@ -177,14 +180,15 @@ final class LoadWorker {
         }
     }
 
-    private WorkerResult result(List<Connection> connections, long start) {
+    /** @param cpuNanos this process's CPU time from the common start to the end of the wait, or -1 */
+    private WorkerResult result(List<Connection> connections, long start, long cpuNanos) {
         long reconnects = connections.stream().mapToLong(c -> c.metrics().reconnects()).sum();
         long rawDuplicates = connections.stream().mapToLong(c -> c.metrics().duplicateEntries()).sum();
         long last = tracker.lastEventNanos();
         return new WorkerResult(share.index(), connections.size(), share.sends(), tracker.ackedCount(),
                 failedSends.sum(), tracker.deliveries(), Math.max(0, tracker.missing()), rawDuplicates,
                 tracker.appDuplicates(), reconnects, last == 0 ? 0 : (last - start) / 1e6, maxLagNanos / 1000,
-                encode(tracker.latency()), encode(tracker.ackLatency()));
+                cpuNanos, encode(tracker.latency()), encode(tracker.ackLatency()));
     }
 
     static String encode(Histogram histogram) {

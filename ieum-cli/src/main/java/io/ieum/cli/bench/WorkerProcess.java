@@ -47,7 +47,7 @@ final class WorkerProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command()
                     .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.addAll(memoryFlags());
+            command.addAll(jvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments()));
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add(IeumCli.class.getName());
@@ -61,10 +61,16 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    /** The parent's heap and GC flags, so that a child is sized like the parent; nothing else (no agents, no JFR). */
-    private static List<String> memoryFlags() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:+Use"))
+    /**
+     * The parent's heap, GC and JIT flags and its Netty leak-detection level, so that a child runs
+     * like the parent (the JIT is most of a short run's CPU, docs/benchmarks.md); nothing else (no
+     * agents, no JFR).
+     */
+    static List<String> jvmFlags(List<String> parentFlags) {
+        return parentFlags.stream()
+                .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:+Use")
+                        || a.startsWith("-XX:TieredStopAtLevel=") || a.startsWith("-XX:CICompilerCount=")
+                        || a.equals("-XX:-TieredCompilation") || a.startsWith("-Dio.netty.leakDetection.level="))
                 .toList();
     }
 

@@ -1,45 +1,128 @@
 package io.ieum.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.ieum.client.realtime.MessageIdClock;
+
 class DeliveryTrackerTest {
+
+    private final MessageIdClock clock = MessageIdClock.system();
 
     @Test
     void messageShouldCountAsMissingUntilEveryMemberHasIt() {
-        DeliveryTracker tracker = new DeliveryTracker();
-        tracker.sending("m", 3, System.nanoTime());
-        tracker.acked("m");
-        tracker.delivered(0, "m");
-        tracker.delivered(2, "m");
+        DeliveryTracker tracker = new DeliveryTracker(10);
+        String m = id();
+        DeliveryTracker.Sent sent = tracker.sending(m, 3, System.nanoTime());
+        tracker.acked(sent);
+        tracker.delivered(0, m);
+        tracker.delivered(2, m);
 
         assertThat(tracker.missing()).isEqualTo(1);
 
-        tracker.delivered(1, "m");
+        tracker.delivered(1, m);
         assertThat(tracker.missing()).isZero();
         assertThat(tracker.deliveries()).isEqualTo(3);
     }
 
     @Test
     void secondHandOverToTheSameMemberShouldCountAsDuplicateNotDelivery() {
-        DeliveryTracker tracker = new DeliveryTracker();
-        tracker.sending("m", 70, System.nanoTime());
-        tracker.delivered(65, "m");
-        tracker.delivered(65, "m");
-        tracker.delivered(1, "m");
+        DeliveryTracker tracker = new DeliveryTracker(10);
+        String m = id();
+        tracker.sending(m, 70, System.nanoTime());
+        tracker.delivered(65, m);
+        tracker.delivered(65, m);
+        tracker.delivered(1, m);
 
         assertThat(tracker.appDuplicates()).isEqualTo(1);
         assertThat(tracker.deliveries()).isEqualTo(2);
     }
 
     @Test
+    void aGapShouldStayMissingAndADuplicateShouldBeCountedAmongManySends() {
+        DeliveryTracker tracker = new DeliveryTracker(5_000);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            String m = id();
+            ids.add(m);
+            tracker.acked(tracker.sending(m, 2, System.nanoTime()));
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            tracker.delivered(0, ids.get(i));
+            if (i != 1234) {
+                tracker.delivered(1, ids.get(i));
+            }
+        }
+        tracker.delivered(1, ids.get(77));
+
+        assertThat(tracker.missing()).isEqualTo(1);
+        assertThat(tracker.appDuplicates()).isEqualTo(1);
+        assertThat(tracker.deliveries()).isEqualTo(2 * 5_000 - 1);
+        assertThat(tracker.latency().getTotalCount()).isEqualTo(2 * 5_000 - 1);
+    }
+
+    @Test
+    void entriesThisProcessDidNotSendShouldNotCount() {
+        DeliveryTracker tracker = new DeliveryTracker(10);
+        tracker.sending(id(), 1, System.nanoTime());
+
+        tracker.delivered(0, id());
+        tracker.delivered(0, "not-a-uuid");
+
+        assertThat(tracker.deliveries()).isZero();
+    }
+
+    @Test
+    void moreSendsThanPlannedShouldBeRefused() {
+        DeliveryTracker tracker = new DeliveryTracker(1);
+        tracker.sending(id(), 1, System.nanoTime());
+
+        assertThatThrownBy(() -> tracker.sending(id(), 1, System.nanoTime()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("1 sends");
+    }
+
+    @Test
     void latencyShouldBeMeasuredFromTheDueTimeNotFromNow() {
-        DeliveryTracker tracker = new DeliveryTracker();
-        tracker.sending("late", 1, System.nanoTime() - 2_000_000_000L);
-        tracker.delivered(0, "late");
+        DeliveryTracker tracker = new DeliveryTracker(10);
+        String late = id();
+        tracker.sending(late, 1, System.nanoTime() - 2_000_000_000L);
+        tracker.delivered(0, late);
 
         // HdrHistogram keeps three significant digits.
         assertThat(tracker.latency().getMinValue()).isGreaterThanOrEqualTo(1_995_000L);
+    }
+
+    @Test
+    void latenciesRecordedOnSeveralThreadsShouldAllBeInTheSnapshot() throws InterruptedException {
+        DeliveryTracker tracker = new DeliveryTracker(4_000);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4_000; i++) {
+            String m = id();
+            ids.add(m);
+            tracker.sending(m, 1, System.nanoTime());
+        }
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int from = t * 1_000;
+            threads.add(new Thread(() -> ids.subList(from, from + 1_000).forEach(m -> tracker.delivered(0, m))));
+        }
+        for (Thread thread : threads) {
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(tracker.deliveries()).isEqualTo(4_000);
+        assertThat(tracker.latency().getTotalCount()).isEqualTo(4_000);
+    }
+
+    private String id() {
+        return clock.nextId().toString();
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,7 @@ import io.ieum.client.IeumClientException;
 import io.ieum.client.SiteList;
 import io.ieum.client.model.Ack;
 import io.ieum.client.model.AttachmentView;
+import io.ieum.client.model.EntryView;
 import io.ieum.client.model.ReadEvent;
 
 /**
@@ -54,6 +56,7 @@ public final class Connection implements AutoCloseable {
     private ConnectionState state = ConnectionState.CONNECTING;
     private int failuresInARow;
     private String highestSeen;
+    private boolean highestCanonical;
     private String resumeCursor;
     private long lostAtNanos;
     private boolean everReady;
@@ -334,6 +337,9 @@ public final class Connection implements AutoCloseable {
     // ---- frames from the server --------------------------------------------------------
 
     private void onFrame(Socket s, byte[] utf8, int offset, int length) {
+        if (!bindEntries && leanFrame(s.scanner, utf8, offset, length)) {
+            return;
+        }
         ServerFrame frame;
         try {
             frame = ServerFrameReader.read(utf8, offset, length, bindEntries);
@@ -346,12 +352,40 @@ public final class Connection implements AutoCloseable {
             case "ready" -> ready(s, frame);
             case "ack" -> acked(new Ack(frame.id(), frame.roomId(), frame.status()));
             case "error" -> failed(s, frame);
-            case "entry" -> frame.entries().forEach(this::deliver);
+            case "entry" -> frame.entries().forEach(e -> deliver(e.id(), e.view()));
             case "synced" -> synced(s, frame);
             case "read" -> listener.onRead(new ReadEvent(frame.roomId(), frame.userId(), frame.upTo()));
             case "pong" -> s.missedPongs = 0;
             default -> log.debug("Ignoring frame type {}", type);
         }
+    }
+
+    /**
+     * A listener that wants no entry views gets pushed entries and acks — nearly all of a busy
+     * socket's frames — from a scan of the bytes, with no parser and no frame object; false if the
+     * frame is anything else, which then goes through {@link ServerFrameReader}.
+     */
+    private boolean leanFrame(FrameScanner scanner, byte[] utf8, int offset, int length) {
+        switch (scanner.scan(utf8, offset, length)) {
+            case FrameScanner.ENTRY -> {
+                deliver(text(utf8, scanner.entryIdStart(), scanner.entryIdEnd()), null);
+                return true;
+            }
+            case FrameScanner.ACK -> {
+                acked(new Ack(text(utf8, scanner.idStart(), scanner.idEnd()),
+                        text(utf8, scanner.roomIdStart(), scanner.roomIdEnd()),
+                        text(utf8, scanner.statusStart(), scanner.statusEnd())));
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** The content of a string without escapes, or null if the scanner did not find it. */
+    private static String text(byte[] utf8, int start, int end) {
+        return start < 0 ? null : new String(utf8, start, end - start, StandardCharsets.UTF_8);
     }
 
     private void acked(Ack ack) {
@@ -386,7 +420,7 @@ public final class Connection implements AutoCloseable {
     }
 
     private void synced(Socket s, ServerFrame frame) {
-        frame.entries().forEach(this::deliver);
+        frame.entries().forEach(e -> deliver(e.id(), e.view()));
         if (frame.hasMore() && frame.cursor() != null) {
             s.write(Frames.syncAfter(frame.cursor()));
         } else {
@@ -394,25 +428,37 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    private void deliver(PushedEntry entry) {
-        boolean first = dedup.firstSeen(entry.id());
+    /** @param view the bound entry, or null for a listener that wants none */
+    private void deliver(String id, EntryView view) {
+        boolean first = dedup.firstSeen(id);
         metrics.rawEntry(!first);
-        listener.onEntryId(entry.id(), !first);
-        if (entry.view() != null) {
-            listener.onRawEntry(entry.view());
+        listener.onEntryId(id, !first);
+        if (view != null) {
+            listener.onRawEntry(view);
         }
         if (!first) {
             return;
         }
-        synchronized (this) {
-            highestSeen = EntryIds.max(highestSeen, entry.id());
-        }
-        if (entry.view() != null) {
-            listener.onEntry(entry.view());
+        advanceHighest(id);
+        if (view != null) {
+            listener.onEntry(view);
         }
     }
 
     // ---- helpers -------------------------------------------------------------------------
+
+    /** Moves the cursor; the current highest ID's form is remembered, so each entry is checked once. */
+    private void advanceHighest(String id) {
+        boolean canonical = EntryIds.isCanonical(id);
+        synchronized (this) {
+            boolean after = highestSeen == null
+                    || (canonical && highestCanonical ? id.compareTo(highestSeen) > 0 : EntryIds.compare(id, highestSeen) > 0);
+            if (after) {
+                highestSeen = id;
+                highestCanonical = canonical;
+            }
+        }
+    }
 
     private void writeIfReady(String frame) {
         Socket s;
@@ -459,6 +505,8 @@ public final class Connection implements AutoCloseable {
         volatile RealtimeSocket handle;
         volatile Instant authSentAt;
         volatile int missedPongs;
+        /** Used on the socket's event loop only (every onText call). */
+        final FrameScanner scanner = new FrameScanner();
 
         Socket(URI site) {
             this.site = site;

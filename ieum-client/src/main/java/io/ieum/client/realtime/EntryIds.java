@@ -20,7 +20,8 @@ public final class EntryIds {
         return compare(UUID.fromString(a), UUID.fromString(b));
     }
 
-    private static boolean isCanonical(String id) {
+    /** Whether an ID is in the canonical lower-case form, in which text order is ID order. */
+    public static boolean isCanonical(String id) {
         if (id.length() != 36) {
             return false;
         }

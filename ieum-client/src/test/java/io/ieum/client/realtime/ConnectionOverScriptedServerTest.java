@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.ieum.client.ClientOptions;
 import io.ieum.client.SiteList;
+import io.ieum.client.model.Ack;
 import io.ieum.client.model.EntryView;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -107,6 +108,49 @@ class ConnectionOverScriptedServerTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> rawIds.size() == 2);
             assertThat(rawIds).containsExactly(ID, ID + " again");
             assertThat(connection.highestSeen()).isEqualTo(ID);
+            connection.close();
+        }
+    }
+
+    @Test
+    void leanListenerShouldDropASyncedRepeatOfAScannedPushAndGetItsAckFromTheScan() throws Exception {
+        String later = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c";
+        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer((ctx, text) -> {
+            if (text.contains("\"auth\"")) {
+                ctx.writeAndFlush(ready());
+                // A push (read by the byte scan), then a sync page repeating it (read by the JSON reader).
+                entry(ctx);
+                ctx.writeAndFlush(new TextWebSocketFrame("{\"type\":\"synced\",\"entries\":[{\"id\":\"" + ID
+                        + "\",\"text\":\"hi\"},{\"id\":\"" + later + "\",\"text\":\"there\"}],\"hasMore\":false}"));
+            } else if (text.contains("\"send\"")) {
+                String id = text.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+                ctx.writeAndFlush(new TextWebSocketFrame("{\"type\":\"ack\",\"id\":\"" + id
+                        + "\",\"roomId\":\"r\",\"status\":\"stored\"}"));
+            }
+        })) {
+            List<String> rawIds = new CopyOnWriteArrayList<>();
+            Connection connection = connect(server, new ConnectionListener() {
+                @Override
+                public void onEntryId(String entryId, boolean duplicate) {
+                    rawIds.add(entryId + (duplicate ? " again" : ""));
+                }
+
+                @Override
+                public boolean wantsEntryViews() {
+                    return false;
+                }
+            });
+            connection.ready().get(10, TimeUnit.SECONDS);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> rawIds.size() == 3);
+            assertThat(rawIds).containsExactly(ID, ID + " again", later);
+            assertThat(connection.highestSeen()).isEqualTo(later);
+            assertThat(connection.metrics().duplicateEntries()).isEqualTo(1);
+
+            String sent = connection.newMessageId();
+            Ack ack = connection.send(sent, "r", "hello \"quoted\"", null, List.of()).get(10, TimeUnit.SECONDS);
+            assertThat(ack).isEqualTo(new Ack(sent, "r", "stored"));
+            assertThat(connection.pendingSends()).isZero();
             connection.close();
         }
     }

@@ -1,0 +1,19 @@
+package io.ieum.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class WorkerProcessTest {
+
+    @Test
+    void childShouldGetTheParentsHeapGcJitAndLeakDetectionFlagsOnly() {
+        List<String> parent = List.of("-Xmx2g", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=2",
+                "-Dio.netty.leakDetection.level=disabled", "-javaagent:x.jar", "-XX:StartFlightRecording", "-Dother=1");
+
+        assertThat(WorkerProcess.jvmFlags(parent)).containsExactly("-Xmx2g", "-XX:+UseParallelGC",
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=2", "-Dio.netty.leakDetection.level=disabled");
+    }
+}
