@@ -31,6 +31,9 @@ final class SqliteConnections {
         sqlite.setSynchronous(SynchronousMode.FULL);
         sqlite.enforceForeignKeys(false);
         sqlite.setBusyTimeout((int) config.busyTimeout().toMillis());
+        // No ID is made by the database (ADR 0001); otherwise the driver follows every insert with
+        // a "SELECT last_insert_rowid()" of its own, which cost the writer thread a quarter of its time.
+        sqlite.setGetGeneratedKeys(false);
         SqlConnection connection = new SqlConnection(
                 sqlite.createConnection("jdbc:sqlite:" + config.databaseFile().toAbsolutePath()));
         if (readOnly) {
