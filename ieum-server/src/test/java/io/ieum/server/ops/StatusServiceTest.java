@@ -1,9 +1,11 @@
 package io.ieum.server.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +45,9 @@ class StatusServiceTest {
         server = IeumServer.start(ServerConfig.defaults().withPort(0).withDataDir(dirA).withLimits(TestServers.SMALL)
                 .withNodeName("site1").withCluster(List.of(peer.uri().toString(), deadPeer), SECRET));
         client = new Client(server.uri());
+        // The link to the live peer is made in the background after start: wait until it is seen.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(client.get("/api/status", null).json().at("/peers/0/status").asText()).isEqualTo("UP"));
     }
 
     @AfterAll
