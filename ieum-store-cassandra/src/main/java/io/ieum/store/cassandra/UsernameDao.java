@@ -3,8 +3,6 @@ package io.ieum.store.cassandra;
 import static io.ieum.store.cassandra.UsernamesTable.*;
 
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.LongUnaryOperator;
 
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
@@ -60,7 +58,7 @@ final class UsernameDao {
         DriverException last = null;
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             if (attempt > 0) {
-                backOff(attempt);
+                PaxosBackOff.pause(attempt, "username claim");
             }
             try {
                 ResultSet result = cql.executeSettling(claim.bind(username.value(), userId.uuid())
@@ -88,29 +86,6 @@ final class UsernameDao {
             }
         }
         throw last;
-    }
-
-    /**
-     * Pause before attempt {@code attempt} (1 = the first retry): uniform in [0, min(1 s, 50 ms × 2^(attempt−1))).
-     * Claimers that collided must spread out by more than a Paxos round (tens of ms, ~1 s under load):
-     * the earlier 5–200 ms linear spread let 16 claimers on 3 sites keep pre-empting each other's
-     * ballots until all 10 attempts were spent, and the claim failed — the flaky test.
-     */
-    static long backOffMillis(int attempt, LongUnaryOperator uniformBelow) {
-        long bound = Math.min(MAX_BACK_OFF_MILLIS, 50L << Math.min(attempt - 1, 10));
-        return uniformBelow.applyAsLong(bound);
-    }
-
-    static final long MAX_BACK_OFF_MILLIS = 1000;
-
-    private static void backOff(int attempt) {
-        long millis = backOffMillis(attempt, bound -> ThreadLocalRandom.current().nextLong(bound));
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("username claim interrupted", e);
-        }
     }
 
     /** A linearizable read: completes any claim in progress first. */
