@@ -71,9 +71,11 @@ final class UsernameDao {
                     return userId;
                 }
                 return new UserId(result.one().getUuid(USER_ID));
-            } catch (CASWriteUnknownException | WriteTimeoutException | DriverTimeoutException
+            } catch (CASWriteUnknownException | WriteTimeoutException | ReadTimeoutException | DriverTimeoutException
                      | ClosedConnectionException | HeartbeatException | AllNodesFailedException e) {
-                // The proposal may or may not have won: settle it with the SERIAL read below.
+                // The proposal may or may not have won: settle it with the SERIAL read below. A ReadTimeoutException
+                // at SERIAL is the Paxos read of the current value timing out under contention (seen in the 16-way
+                // claim test): it used to escape as "busy" on the first try.
                 last = e;
             }
             try {
