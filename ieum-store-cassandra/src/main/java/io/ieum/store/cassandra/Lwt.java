@@ -8,9 +8,7 @@ import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
 import com.datastax.oss.driver.api.core.connection.HeartbeatException;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Statement;
-import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
-import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
-import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
+import com.datastax.oss.driver.api.core.servererrors.QueryConsistencyException;
 
 /**
  * Runs the lightweight transactions of the channel tables: Paxos at SERIAL (across sites, never
@@ -52,8 +50,9 @@ final class Lwt {
             try {
                 // Not cql.execute: that turns these timeouts into "busy" at once, and nothing would be retried.
                 return cql.executeSettling(lwt);
-            } catch (CASWriteUnknownException | WriteTimeoutException | ReadTimeoutException | DriverTimeoutException
-                     | ClosedConnectionException | HeartbeatException | AllNodesFailedException e) {
+            } catch (QueryConsistencyException | DriverTimeoutException | ClosedConnectionException | HeartbeatException
+                     | AllNodesFailedException e) {
+                // Any timeout of a Paxos round or of a SERIAL read (CAS write, read of the current value, commit).
                 last = e;
             }
         }

@@ -13,9 +13,7 @@ import com.datastax.oss.driver.api.core.connection.HeartbeatException;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
-import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
-import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
-import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
+import com.datastax.oss.driver.api.core.servererrors.QueryConsistencyException;
 
 import io.ieum.core.id.UserId;
 import io.ieum.core.model.Username;
@@ -71,11 +69,11 @@ final class UsernameDao {
                     return userId;
                 }
                 return new UserId(result.one().getUuid(USER_ID));
-            } catch (CASWriteUnknownException | WriteTimeoutException | ReadTimeoutException | DriverTimeoutException
-                     | ClosedConnectionException | HeartbeatException | AllNodesFailedException e) {
-                // The proposal may or may not have won: settle it with the SERIAL read below. A ReadTimeoutException
-                // at SERIAL is the Paxos read of the current value timing out under contention (seen in the 16-way
-                // claim test): it used to escape as "busy" on the first try.
+            } catch (QueryConsistencyException | DriverTimeoutException | ClosedConnectionException | HeartbeatException
+                     | AllNodesFailedException e) {
+                // The proposal may or may not have won: settle it with the SERIAL read below. Any timeout counts,
+                // not only a CAS write timeout: the Paxos read of the current value timing out under contention
+                // (ReadTimeoutException at SERIAL, seen in the 16-way claim test) used to escape as "busy" at once.
                 last = e;
             }
             try {
@@ -83,7 +81,9 @@ final class UsernameDao {
                 if (holder.isPresent()) {
                     return holder.get();
                 }
-            } catch (ReadTimeoutException | DriverTimeoutException | AllNodesFailedException e) {
+            } catch (QueryConsistencyException | DriverTimeoutException | ClosedConnectionException | HeartbeatException
+                     | AllNodesFailedException e) {
+                // A SERIAL read first completes a proposal in progress, so it can time out like a write.
                 last = e;
             }
         }

@@ -202,8 +202,11 @@ public interface BookingStoreContract {
         List<Booking> candidates = new ArrayList<>();
         List<Callable<Change<Booking>>> changes = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            Booking next = i % 2 == 0 ? first.moved(BookingStatus.CONFIRMED, "", Fixtures.now())
-                    : first.moved(BookingStatus.CANCELLED, "reason " + i, Fixtures.now());
+            // Every candidate distinct (its own time): a store that re-reads after an unknown outcome tells its own
+            // change from another's only by value.
+            Instant at = Fixtures.now().plusMillis(i);
+            Booking next = i % 2 == 0 ? first.moved(BookingStatus.CONFIRMED, "", at)
+                    : first.moved(BookingStatus.CANCELLED, "reason " + i, at);
             candidates.add(next);
             changes.add(() -> updateAsStaff(next));
         }
