@@ -2,7 +2,6 @@ package io.ieum.cli.drill;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -78,13 +77,17 @@ final class DrillCluster {
         return ieum().healthy(site);
     }
 
-    /** SIGSTOP of the site's Cassandra node: it stops answering anyone, without closing a connection. */
-    void freezeCassandra(Site site) {
-        signal("STOP", cassandraPid(site));
+    /**
+     * SIGSTOP of the sites' Cassandra nodes, all at once: they stop answering anyone, without closing
+     * a connection. Returns once the kernel reports every one stopped.
+     */
+    void freezeCassandra(List<Site> sites) throws InterruptedException {
+        Freezer.stop(sites.stream().map(this::cassandraPid).toList());
     }
 
-    void thawCassandra(Site site) {
-        signal("CONT", cassandraPid(site));
+    /** SIGCONT; returns once every one runs again. */
+    void thawCassandra(List<Site> sites) throws InterruptedException {
+        Freezer.resume(sites.stream().map(this::cassandraPid).toList());
     }
 
     private long cassandraPid(Site site) {
@@ -94,20 +97,6 @@ final class DrillCluster {
 
     private IeumSites ieum() {
         return IeumSites.attach(dir).orElseThrow(() -> new IllegalStateException("no Ieum nodes in " + dir));
-    }
-
-    private static void signal(String signal, long pid) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
-            if (kill.waitFor() != 0) {
-                throw new IllegalStateException("kill -" + signal + " " + pid + ": exit code " + kill.exitValue());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("kill -" + signal + " " + pid + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted sending SIG" + signal, e);
-        }
     }
 
     private void run(String... args) {

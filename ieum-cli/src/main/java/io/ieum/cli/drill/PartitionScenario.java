@@ -21,11 +21,16 @@ import io.ieum.devcluster.Site;
  *   <li><b>the cut-off side's view</b>: the other two sites' Cassandra nodes frozen, the site's own
  *       node alive but alone — nothing may be acknowledged, and a user there gets a clear error.</li>
  * </ol>
- * Each phase is healed (SIGCONT) and the cluster seen healthy before the next.
+ * Each phase is healed (SIGCONT), the cluster seen healthy and the first phase's sends answered
+ * before the next. The "cut off" window starts once the kernel reports the frozen nodes stopped
+ * ({@link Freezer}), not when the signal is sent: a write that reached a majority in between is a
+ * write with a majority, correctly acknowledged.
  */
 final class PartitionScenario implements Scenario {
 
     static final Duration HEAL_TIMEOUT = Duration.ofMinutes(3);
+    /** How long the sends of the first phase may take to be answered before the second phase starts anyway. */
+    static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
 
     @Override
     public Outcome run(DrillPlan plan, DrillCluster cluster, DrillLog log, DrillClient isolatedProbe)
@@ -33,15 +38,21 @@ final class PartitionScenario implements Scenario {
         Site cut = plan.site();
         List<Site> others = Site.all().stream().filter(s -> !s.equals(cut)).toList();
 
+        // Marked before the signal: resume is counted from the earliest moment the fault could bite.
         DrillEvent freeze = log.mark("freeze", Messages.get("drill.event.freeze", cut.number()));
-        cluster.freezeCassandra(cut);
+        cluster.freezeCassandra(List.of(cut));
         Scenario.pause(plan.faultFor());
-        cluster.thawCassandra(cut);
-        log.mark("thaw", Messages.get("drill.event.thaw", cut.number()));
+        cluster.thawCassandra(List.of(cut));
+        DrillEvent thaw = log.mark("thaw", Messages.get("drill.event.thaw", cut.number()));
         awaitHealthy(cluster);
+        // Every send of the first phase answered before the second freezes the majority: otherwise a send
+        // made just before it waits out the whole second phase and counts as a 12 s resume of the first.
+        awaitAnswered(log, thaw.at());
 
+        log.mark("isolating", Messages.get("drill.event.isolating", cut.number()));
+        cluster.freezeCassandra(others);
+        // Marked once the kernel reports both nodes stopped: a send made from here on can reach no majority.
         DrillEvent isolate = log.mark("isolate", Messages.get("drill.event.isolate", cut.number()));
-        others.forEach(cluster::freezeCassandra);
         long deadline = System.nanoTime() + plan.faultFor().toNanos();
         String told = askCutOffSide(cluster.urls().get(cut.number() - 1), isolatedProbe);
         long left = deadline - System.nanoTime();
@@ -49,10 +60,19 @@ final class PartitionScenario implements Scenario {
             Scenario.pause(Duration.ofNanos(left));
         }
         DrillEvent heal = log.mark("heal", Messages.get("drill.event.heal", cut.number()));
-        others.forEach(cluster::thawCassandra);
+        cluster.thawCassandra(others);
         awaitHealthy(cluster);
         log.mark("back", Messages.get("drill.event.healed"));
-        return new Outcome(freeze.at(), isolate.at(), Optional.of(new Window(isolate.at(), heal.at())), Optional.of(told));
+        return new Outcome(freeze.at(), thaw.at(), Optional.of(new Window(isolate.at(), heal.at())), Optional.of(told));
+    }
+
+    /** Waits (bounded) until every send made before {@code until} is acknowledged or failed for good. */
+    private static void awaitAnswered(DrillLog log, long until) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        while (log.sends().stream().anyMatch(s -> s.sentAt < until && !s.isAcked() && s.error() == null)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     /** One REST send on the cut-off site, no retry: what does a user there see? */

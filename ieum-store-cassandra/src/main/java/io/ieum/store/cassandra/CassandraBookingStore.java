@@ -106,10 +106,15 @@ final class CassandraBookingStore implements BookingStore {
             return claim;
         }
         cql.execute(putCustomer.bind(b.customer().uuid(), b.id().uuid()));
-        boolean inserted = Lwt.execute(cql, insertBooking.bind(b.id().uuid(), b.channelId().uuid(), b.customer().uuid(),
+        ResultSet insert = Lwt.execute(cql, insertBooking.bind(b.id().uuid(), b.channelId().uuid(), b.customer().uuid(),
                 b.serviceId().uuid(), b.staff().uuid(), b.start(), b.end(), b.slotMinutes(), b.status().name(), b.reason(),
-                b.version(), b.updatedAt())).wasApplied();
-        return inserted && claim == SlotClaim.BOOKED ? SlotClaim.BOOKED : SlotClaim.DUPLICATE;
+                b.version(), b.updatedAt()));
+        // Not applied but holding exactly our row: our own earlier attempt won and Lwt proposed it again.
+        Row existing = insert.wasApplied() ? null : insert.one();
+        boolean inserted = insert.wasApplied() || existing != null && !existing.isNull("status") && b.equals(booking(existing));
+        // The row did not exist when this call began and this call wrote it: a new booking, even if the claim
+        // reported the slots already ours (a timed-out claim that Lwt proposed again, or an earlier try's claim).
+        return inserted ? SlotClaim.BOOKED : SlotClaim.DUPLICATE;
     }
 
     /** One conditional batch over the staff member's partition; frees stale holders once and retries. */

@@ -5,6 +5,8 @@ import java.util.Optional;
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
+import com.datastax.oss.driver.api.core.connection.HeartbeatException;
 import com.datastax.oss.driver.api.core.servererrors.BootstrappingException;
 import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
 import com.datastax.oss.driver.api.core.servererrors.QueryConsistencyException;
@@ -33,6 +35,9 @@ final class StorageFailures {
         } else if (e instanceof AllNodesFailedException || e instanceof DriverTimeoutException
                 || e instanceof OverloadedException || e instanceof BootstrappingException) {
             why = "no node answered in time (" + e.getClass().getSimpleName() + ")";
+        } else if (e instanceof ClosedConnectionException || e instanceof HeartbeatException) {
+            // The coordinator's connection went away mid-request (a node killed or frozen).
+            why = "the connection to the coordinator was lost (" + e.getClass().getSimpleName() + ")";
         } else {
             return Optional.empty();
         }

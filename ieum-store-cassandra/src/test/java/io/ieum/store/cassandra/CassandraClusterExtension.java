@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -28,9 +26,12 @@ import io.ieum.devcluster.Site;
 import io.ieum.devcluster.SiteAddressing;
 
 /**
- * A real three-site cluster for the whole test JVM (started on first use, killed with the JVM), a
- * fresh keyspace per test class, and every table truncated before each test: the contract suites
- * reuse constant IDs, so each test must start from empty tables.
+ * A real three-site cluster for the whole test JVM (started on first use, killed with the JVM), one
+ * keyspace for the whole JVM, and every table truncated before each test: the contract suites
+ * reuse constant IDs, so each test must start from empty tables. One keyspace, not one per class:
+ * creating the schema (~40 tables, each waiting for schema agreement across three sites) took
+ * ~170 s per class on the shared 2-core machine, which made 14 classes ~40 minutes; the truncation
+ * already gives every test empty tables.
  *
  * <p>The cluster listens on a free {@code 127.0.N.1-3} (or {@code -Dieum.test.cassandra.prefix}) so
  * it never collides with another cluster, such as the default one on {@code 127.0.0.x}.
@@ -39,7 +40,8 @@ public final class CassandraClusterExtension implements BeforeAllCallback, Befor
 
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
     private static final Logger log = LoggerFactory.getLogger(CassandraClusterExtension.class);
-    private static final AtomicInteger KEYSPACES = new AtomicInteger();
+    /** Created (with every migration) by the first class's storage; later opens find it current. */
+    static final String KEYSPACE = "ieum_tests";
     private static LocalCluster cluster;
     private static Duration startTime = Duration.ZERO;
 
@@ -129,12 +131,9 @@ public final class CassandraClusterExtension implements BeforeAllCallback, Befor
     @Override
     public void beforeAll(ExtensionContext context) {
         LocalCluster running = cluster();
-        String keyspace = ("t" + KEYSPACES.incrementAndGet() + "_" + context.getRequiredTestClass().getSimpleName())
-                .toLowerCase(Locale.ROOT);
-        keyspace = keyspace.substring(0, Math.min(48, keyspace.length()));
         Site site = Site.seed();
         config = new CassandraConfig(List.of(running.addressing().host(site) + ":" + SiteAddressing.NATIVE_PORT),
-                site.datacenter(), keyspace, Map.of("dc1", 1, "dc2", 1, "dc3", 1), REQUEST_TIMEOUT);
+                site.datacenter(), KEYSPACE, Map.of("dc1", 1, "dc2", 1, "dc3", 1), REQUEST_TIMEOUT);
         storage = CassandraStorage.open(config, customizer);
     }
 

@@ -10,6 +10,7 @@ import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.NoNodeAvailableException;
+import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
@@ -42,6 +43,13 @@ class StorageFailuresTest {
     void noNodeAnsweringShouldBeBusy() {
         assertThat(StorageFailures.unavailable(new DriverTimeoutException("Query timed out after PT5S"))).isPresent();
         assertThat(StorageFailures.unavailable(NoNodeAvailableException.fromErrors(java.util.Map.of()))).isPresent();
+    }
+
+    @Test
+    void aConnectionLostMidRequestShouldBeBusy() {
+        var busy = StorageFailures.unavailable(new ClosedConnectionException("Lost connection to remote peer")).orElseThrow();
+
+        assertThat(busy.detail()).startsWith("storage: the connection to the coordinator was lost (ClosedConnectionException)");
     }
 
     @Test
