@@ -41,7 +41,7 @@ public final class Membership {
     public Room requireRoomOf(RoomId roomId, UserId user) {
         Snapshot snapshot = snapshot(roomId);
         if (!snapshot.members.contains(user)) {
-            throw new IeumException(ErrorCode.NOT_MEMBER, "roomId: " + roomId + " (expected: a room you are a member of)");
+            throw notMember(roomId);
         }
         return snapshot.room;
     }
@@ -57,6 +57,25 @@ public final class Membership {
     public Room room(RoomId roomId) {
         return snapshot(roomId).room;
     }
+
+    /**
+     * The room and its members as cached, if fresh; null if finding them would read storage. Lets
+     * a caller that must not wait (an event loop) decide whether it can go on by itself.
+     */
+    public Known cached(RoomId roomId) {
+        Snapshot cached = cache.get(roomId);
+        if (cached == null || !cached.loadedAt.plus(ttl).isAfter(clock.instant())) {
+            return null;
+        }
+        return new Known(cached.room, cached.members);
+    }
+
+    static IeumException notMember(RoomId roomId) {
+        return new IeumException(ErrorCode.NOT_MEMBER, "roomId: " + roomId + " (expected: a room you are a member of)");
+    }
+
+    /** A room and its members, as {@link #cached} knew them. */
+    public record Known(Room room, Set<UserId> members) {}
 
     public void invalidate(RoomId roomId) {
         cache.remove(roomId);

@@ -64,8 +64,16 @@ public final class MessageService {
     public CompletableFuture<SendResult> send(AuthContext caller, RoomId roomId, MessageId id, String text,
                                               MessageId replyTo, List<Attachment> attachments) {
         requireNonNull(id, "id");
-        String body = text == null ? "" : text;
         List<Attachment> files = attachments == null ? List.of() : attachments;
+        String body = checkedText(text, files);
+        Room room = membership.requireRoomOf(roomId, caller.userId());
+        Set<UserId> members = membership.memberIds(roomId);
+        return send(caller, room, members, id, body, replyTo, files);
+    }
+
+    /** The message's text ("" for none) once its length and the number of attachments are allowed. */
+    private String checkedText(String text, List<Attachment> files) {
+        String body = text == null ? "" : text;
         int length = body.codePointCount(0, body.length());
         if (length > limits.maxTextLength()) {
             throw new IeumException(ErrorCode.TOO_LARGE, "text: " + length + " characters (expected: at most " + limits.maxTextLength() + ")");
@@ -76,8 +84,34 @@ public final class MessageService {
         if (files.size() > MAX_ATTACHMENTS) {
             throw IeumException.invalid("attachments: " + files.size() + " (expected: at most " + MAX_ATTACHMENTS + ")");
         }
-        Room room = membership.requireRoomOf(roomId, caller.userId());
-        Set<UserId> members = membership.memberIds(roomId);
+        return body;
+    }
+
+    /**
+     * {@link #sendChecked} for a caller that must not wait for storage (a socket's event loop): it
+     * goes ahead only when no check needs a storage read — a group room whose members are cached, no
+     * reply, no attachments, an ID within the clock window — and returns null otherwise, leaving the
+     * send to a thread that may wait. Validation failures are thrown at once, as by {@link #send}.
+     */
+    public CompletableFuture<SendResult> sendFromMemory(AuthContext caller, RoomId roomId, MessageId id, String text,
+                                                        MessageId replyTo, List<Attachment> attachments) {
+        requireNonNull(id, "id");
+        if (replyTo != null || (attachments != null && !attachments.isEmpty()) || staleness(id) != null) {
+            return null;
+        }
+        Membership.Known known = membership.cached(roomId);
+        if (known == null || known.room().kind() == RoomKind.DIRECT) {
+            return null; // a direct room needs the block list, which is read from storage
+        }
+        if (!known.members().contains(caller.userId())) {
+            throw Membership.notMember(roomId);
+        }
+        return send(caller, known.room(), known.members(), id, checkedText(text, List.of()), null, List.of());
+    }
+
+    private CompletableFuture<SendResult> send(AuthContext caller, Room room, Set<UserId> members, MessageId id,
+                                               String body, MessageId replyTo, List<Attachment> files) {
+        RoomId roomId = room.id();
         if (room.kind() == RoomKind.DIRECT) {
             for (UserId other : members) {
                 if (!other.equals(caller.userId()) && contacts.blockedEitherWay(caller.userId(), other)) {

@@ -29,9 +29,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * One client socket, the last handler of its pipeline: hands its text frames one at a time, in
- * order, to the blocking executor (a device's sends stay in order; reading pauses while too many
- * wait, which pushes back on a flooding client), and keeps the authentication state and the timer
+ * One client socket, the last handler of its pipeline: handles a send whose checks need no storage
+ * read on the event loop, and hands every other text frame, one at a time and in order, to the
+ * blocking executor (a device's sends stay in order; reading pauses while too many wait, which
+ * pushes back on a flooding client); keeps the authentication state and the timer
  * that enforces the auth deadline, re-checks the session and finds dead peers. Kept small: an idle
  * socket costs this object, its {@link Outbound} and Netty's channel with the frame codec.
  */
@@ -109,8 +110,20 @@ final class Connection extends ChannelInboundHandlerAdapter implements Device {
             }
             handling = true;
         }
+        ParseResult parsed = null;
+        if (isAuthenticated()) {
+            parsed = dispatcher.handleOnLoop(this, payload);
+            if (parsed == null) { // a send handled here; nothing else can have arrived meanwhile
+                payload.release();
+                synchronized (this) {
+                    handling = false;
+                }
+                return;
+            }
+        }
+        ParseResult first = parsed;
         try {
-            blocking.execute(() -> handleInTurn(payload));
+            blocking.execute(() -> handleInTurn(payload, first));
         } catch (RejectedExecutionException stopping) {
             synchronized (this) {
                 handling = false;
@@ -120,12 +133,21 @@ final class Connection extends ChannelInboundHandlerAdapter implements Device {
         }
     }
 
-    /** Handles {@code first}, then whatever arrived meanwhile, on one blocking thread. */
-    private void handleInTurn(ByteBuf first) {
+    /**
+     * Handles {@code first} (already parsed into {@code firstParsed}, if not null), then whatever
+     * arrived meanwhile, on one blocking thread.
+     */
+    private void handleInTurn(ByteBuf first, ParseResult firstParsed) {
         ByteBuf next = first;
+        ParseResult parsed = firstParsed;
         while (next != null) {
             try {
-                dispatcher.handle(this, next);
+                if (parsed != null) {
+                    dispatcher.handle(this, parsed);
+                    parsed = null;
+                } else {
+                    dispatcher.handle(this, next);
+                }
             } catch (RuntimeException unexpected) {
                 logger.warn("Unexpected failure handling a frame of {}", auth == null ? "an unauthenticated socket" : auth.userId(), unexpected);
             } finally {

@@ -14,6 +14,7 @@ import io.ieum.core.error.ErrorCode;
 import io.ieum.core.error.IeumException;
 import io.ieum.core.model.AppendResult;
 import io.ieum.core.service.AuthContext;
+import io.ieum.core.service.SendResult;
 import io.ieum.core.service.Services;
 import io.ieum.core.service.SyncPage;
 import io.ieum.server.error.ErrorBody;
@@ -55,10 +56,35 @@ final class FrameDispatcher {
 
     /** Handles one text frame's UTF-8 payload (still owned by the caller). */
     void handle(Connection connection, ByteBuf payload) {
+        if (connection.isOpen()) {
+            handle(connection, parser.parse(payload));
+        }
+    }
+
+    /**
+     * On the event loop, for an authenticated socket with no frame in hand: parses the frame and,
+     * if it is a send whose checks need no storage read, handles it here (saving the hand-off to a
+     * blocking thread). Returns null when handled; otherwise what was parsed, for {@link #handle(Connection,
+     * ParseResult)} on a blocking thread.
+     */
+    ParseResult handleOnLoop(Connection connection, ByteBuf payload) {
+        ParseResult parsed = parser.parse(payload);
+        if (!(parsed instanceof ClientFrame.Send send) || !connection.isOpen()) {
+            return parsed;
+        }
+        try {
+            return send(connection, connection.auth(), send, true) ? null : parsed;
+        } catch (RuntimeException failure) {
+            sendError(connection, send.errorRef(), failure);
+            return null;
+        }
+    }
+
+    /** Handles a parsed frame (on a blocking thread). */
+    void handle(Connection connection, ParseResult parsed) {
         if (!connection.isOpen()) {
             return;
         }
-        ParseResult parsed = parser.parse(payload);
         if (parsed instanceof ProtocolViolation violation) {
             violation(connection, violation);
             return;
@@ -90,21 +116,7 @@ final class FrameDispatcher {
 
     private void run(Connection connection, AuthContext caller, ClientFrame frame) {
         if (frame instanceof ClientFrame.Send send) {
-            if (!connection.sends().tryAcquire()) {
-                throw new IeumException(ErrorCode.BUSY, "sends waiting for storage on this socket: "
-                        + connection.sends().max() + " (expected: fewer; retry with the same ID after an ack)");
-            }
-            CompletableFuture<ServerFrames.Frame> ack;
-            try {
-                ack = services.messages()
-                        .sendChecked(caller, send.roomId(), send.id(), send.text(), send.replyTo(), send.attachments())
-                        .thenApply(result -> new ServerFrames.Ack(send.ref(), result.entry().id().toString(),
-                                result.entry().roomId().toString(), result.result() == AppendResult.STORED ? "stored" : "duplicate"));
-            } catch (RuntimeException rejected) {
-                connection.sends().release();
-                throw rejected;
-            }
-            answerWhenDone(connection, send.errorRef(), ack.whenComplete((done, failure) -> connection.sends().release()));
+            send(connection, caller, send, false);
         } else if (frame instanceof ClientFrame.Read read) {
             answerWhenDone(connection, read.ref(), services.messages().markRead(caller, read.roomId(), read.upTo())
                     .thenApply(ignored -> (ServerFrames.Frame) null));
@@ -121,6 +133,35 @@ final class FrameDispatcher {
         } else if (frame instanceof ClientFrame.Auth) {
             violation(connection, ProtocolViolation.of("auth: sent twice (expected: one auth per socket)"));
         }
+    }
+
+    /**
+     * Runs a send and acks it once durable. With {@code fromMemoryOnly} it goes ahead only if no
+     * check needs a storage read, and returns false (having done nothing) otherwise.
+     */
+    private boolean send(Connection connection, AuthContext caller, ClientFrame.Send send, boolean fromMemoryOnly) {
+        if (!connection.sends().tryAcquire()) {
+            throw new IeumException(ErrorCode.BUSY, "sends waiting for storage on this socket: "
+                    + connection.sends().max() + " (expected: fewer; retry with the same ID after an ack)");
+        }
+        CompletableFuture<SendResult> stored;
+        try {
+            stored = fromMemoryOnly
+                    ? services.messages().sendFromMemory(caller, send.roomId(), send.id(), send.text(), send.replyTo(), send.attachments())
+                    : services.messages().sendChecked(caller, send.roomId(), send.id(), send.text(), send.replyTo(), send.attachments());
+        } catch (RuntimeException rejected) {
+            connection.sends().release();
+            throw rejected;
+        }
+        if (stored == null) {
+            connection.sends().release();
+            return false;
+        }
+        CompletableFuture<ServerFrames.Frame> ack = stored.thenApply(result -> new ServerFrames.Ack(send.ref(),
+                result.entry().id().toString(), result.entry().roomId().toString(),
+                result.result() == AppendResult.STORED ? "stored" : "duplicate"));
+        answerWhenDone(connection, send.errorRef(), ack.whenComplete((done, failure) -> connection.sends().release()));
+        return true;
     }
 
     /** Sends {@code reply} (if any) once the write is durable, or an {@code error} frame if it failed. */

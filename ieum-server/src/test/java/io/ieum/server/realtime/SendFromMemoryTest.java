@@ -1,0 +1,95 @@
+package io.ieum.server.realtime;
+
+import static io.ieum.server.realtime.RealtimeFixture.auth;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.ieum.core.error.ErrorCode;
+import io.ieum.core.error.IeumException;
+import io.ieum.core.id.MessageId;
+import io.ieum.core.model.AppendResult;
+import io.ieum.core.model.Room;
+import io.ieum.core.service.LoginResult;
+import io.ieum.core.service.MessageService;
+
+/**
+ * The send an event loop may run by itself ({@link MessageService#sendFromMemory}): it goes ahead only
+ * when no check needs storage, and otherwise leaves the send to a blocking thread untouched.
+ */
+class SendFromMemoryTest {
+
+    @TempDir
+    Path dir;
+    private RealtimeFixture fixture;
+
+    private MessageService messages() {
+        return fixture.services.messages();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        fixture.close();
+    }
+
+    @Test
+    void aGroupRoomWhoseMembersAreCachedShouldBeSentFromMemory() {
+        fixture = new RealtimeFixture(dir);
+        LoginResult mina = fixture.user("mina");
+        LoginResult joon = fixture.user("joon");
+        Room room = fixture.group(mina, joon);
+        messages().sendChecked(auth(mina), room.id(), MessageId.generate(), "hi", null, List.of()).join(); // caches the members
+        MessageId second = MessageId.generate();
+        var sent = messages().sendFromMemory(auth(joon), room.id(), second, "hello", null, List.of());
+
+        assertThat(sent).as("members cached: no storage read needed").isNotNull();
+        assertThat(sent.join().result()).isEqualTo(AppendResult.STORED);
+        assertThat(messages().sendFromMemory(auth(joon), room.id(), second, "hello", null, List.of()).join().result())
+                .as("the same ID again").isEqualTo(AppendResult.DUPLICATE);
+        assertThat(fixture.storage.timeline().get(room.id(), second)).get()
+                .satisfies(entry -> assertThat(entry.text()).isEqualTo("hello"));
+    }
+
+    @Test
+    void aReplyADirectRoomOrAnUncachedRoomShouldBeLeftToABlockingThread() {
+        fixture = new RealtimeFixture(dir);
+        LoginResult mina = fixture.user("mina");
+        LoginResult joon = fixture.user("joon");
+        Room group = fixture.group(mina, joon);
+        MessageId first = MessageId.generate();
+        messages().sendChecked(auth(mina), group.id(), first, "hi", null, List.of()).join();
+        Room direct = fixture.services.rooms().openDirect(auth(mina), joon.account().username().value());
+        fixture.services.membership().invalidate(group.id());
+
+        assertThat(messages().sendFromMemory(auth(mina), group.id(), MessageId.generate(), "uncached", null, List.of())).isNull();
+        messages().sendChecked(auth(mina), group.id(), MessageId.generate(), "caches again", null, List.of()).join();
+        assertThat(messages().sendFromMemory(auth(mina), group.id(), MessageId.generate(), "re", first, List.of()))
+                .as("a reply must find the message it answers in storage").isNull();
+        messages().sendChecked(auth(mina), direct.id(), MessageId.generate(), "hi", null, List.of()).join();
+        assertThat(messages().sendFromMemory(auth(mina), direct.id(), MessageId.generate(), "hi", null, List.of()))
+                .as("a direct room needs the block list").isNull();
+        assertThat(fixture.storage.timeline().after(group.id(), first, 10)).extracting(e -> e.text())
+                .containsExactly("caches again");
+    }
+
+    @Test
+    void theChecksThatNeedNoStorageShouldStillRefuse() {
+        fixture = new RealtimeFixture(dir);
+        LoginResult mina = fixture.user("mina");
+        LoginResult joon = fixture.user("joon");
+        LoginResult sora = fixture.user("sora");
+        Room room = fixture.group(mina, joon);
+        messages().sendChecked(auth(mina), room.id(), MessageId.generate(), "hi", null, List.of()).join();
+
+        assertThatThrownBy(() -> messages().sendFromMemory(auth(sora), room.id(), MessageId.generate(), "let me in", null, List.of()))
+                .isInstanceOfSatisfying(IeumException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_MEMBER));
+        assertThatThrownBy(() -> messages().sendFromMemory(auth(mina), room.id(), MessageId.generate(), "  ", null, List.of()))
+                .isInstanceOfSatisfying(IeumException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD));
+    }
+}
