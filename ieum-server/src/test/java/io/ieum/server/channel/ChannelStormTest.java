@@ -3,7 +3,6 @@ package io.ieum.server.channel;
 import static io.ieum.server.channel.Shop.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,19 +12,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ieum.core.store.contract.Concurrently;
-import io.ieum.server.IeumServer;
-import io.ieum.server.support.Client;
 import io.ieum.server.support.Client.User;
 import io.ieum.server.support.Reply;
-import io.ieum.server.support.TestServers;
+import io.ieum.server.support.SharedServer;
 
 /**
  * Many customers and staff at once on one node: exactly one booking per slot and one winner per
@@ -35,31 +30,18 @@ class ChannelStormTest {
 
     static final int CUSTOMERS = 32;
 
-    @TempDir
-    static Path dataDir;
-    static IeumServer server;
-    static Client client;
-
-    @BeforeAll
-    static void start() {
-        server = TestServers.start(dataDir, TestServers.SMALL);
-        client = new Client(server.uri());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer shared = new SharedServer();
 
     @Test
     void bookingStormShouldLeaveExactlyOneBookingPerSlotAndEveryBookedAnswerStored() throws Exception {
-        Shop shop = Shop.open(client, "Storm salon");
+        Shop shop = Shop.open(shared.client(), "Storm salon");
         String staffId = shop.staff().id();
         List<Instant> starts = List.of(Shop.tomorrowAt(10, 0), Shop.tomorrowAt(11, 0), Shop.tomorrowAt(12, 0),
                 Shop.tomorrowAt(12, 30));
         List<User> customers = new ArrayList<>();
         for (int i = 0; i < CUSTOMERS; i++) {
-            customers.add(client.newUser("c"));
+            customers.add(shared.client().newUser("c"));
         }
         List<Callable<Reply[]>> attempts = new ArrayList<>();
         for (int i = 0; i < CUSTOMERS; i++) {
@@ -93,7 +75,7 @@ class ChannelStormTest {
         // 12:00 (50 min → two slots, to 13:00) and 12:30 overlap: one of them wins, so three or four bookings.
         assertThat(bookedBy.size()).isBetween(3, 4);
         assertThat(bookedBy.size() + taken).isEqualTo(CUSTOMERS);
-        JsonNode calendar = ok(client.get("/api/channels/" + shop.channel() + "/bookings?from=" + starts.get(0).minusSeconds(3600)
+        JsonNode calendar = ok(shared.client().get("/api/channels/" + shop.channel() + "/bookings?from=" + starts.get(0).minusSeconds(3600)
                 + "&to=" + starts.get(0).plusSeconds(8 * 3600), shop.owner().token())).json().path("bookings");
         Map<String, String> stored = new HashMap<>();
         calendar.forEach(b -> stored.put(b.path("start").asText(), b.path("id").asText()));
@@ -114,8 +96,8 @@ class ChannelStormTest {
 
     @Test
     void concurrentAcceptAndRejectShouldLetExactlyOneWinPerOrder() throws Exception {
-        Shop shop = Shop.open(client, "Storm bakery");
-        User sora = client.newUser("sora");
+        Shop shop = Shop.open(shared.client(), "Storm bakery");
+        User sora = shared.client().newUser("sora");
         List<String> orders = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             String id = Shop.newId();
@@ -149,13 +131,13 @@ class ChannelStormTest {
         }
         assertThat(winners.keySet()).containsExactlyInAnyOrderElementsOf(orders);
         for (String order : orders) {
-            JsonNode stored = ok(client.get("/api/channels/" + shop.channel() + "/orders/" + order, sora.token())).json();
+            JsonNode stored = ok(shared.client().get("/api/channels/" + shop.channel() + "/orders/" + order, sora.token())).json();
             assertThat(stored.path("status").asText()).isEqualTo(winners.get(order));
             assertThat(stored.path("version").asInt()).isEqualTo(2);
         }
         Set<String> notices = new HashSet<>();
-        String room = ok(client.json("POST", "/api/channels/" + shop.channel() + "/conversation", sora.token(), null)).field("id");
-        ok(client.get("/api/rooms/" + room + "/messages?limit=100", sora.token())).json().path("entries").forEach(e -> {
+        String room = ok(shared.client().json("POST", "/api/channels/" + shop.channel() + "/conversation", sora.token(), null)).field("id");
+        ok(shared.client().get("/api/rooms/" + room + "/messages?limit=100", sora.token())).json().path("entries").forEach(e -> {
             if (e.path("kind").asText().equals("ORDER_UPDATE") && !e.path("target").asText().endsWith(":NEW")) {
                 assertThat(notices.add(e.path("target").asText())).as("one notice per applied change").isTrue();
             }

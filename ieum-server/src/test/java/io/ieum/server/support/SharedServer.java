@@ -1,0 +1,49 @@
+package io.ieum.server.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.ieum.server.IeumServer;
+
+/**
+ * One real server for every test of a class (SQLite in a fresh directory, {@link TestServers#SMALL}
+ * limits) and a client for it: {@code @RegisterExtension static final SharedServer shared = new SharedServer();}.
+ */
+public final class SharedServer implements BeforeAllCallback, AfterAllCallback {
+
+    private Path dataDir;
+    private IeumServer server;
+    private Client client;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        dataDir = Files.createTempDirectory("ieum-shared-server");
+        server = TestServers.start(dataDir, TestServers.SMALL);
+        client = new Client(server.uri());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        server.close();
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    public IeumServer server() {
+        return server;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Client client() {
+        return client;
+    }
+}
