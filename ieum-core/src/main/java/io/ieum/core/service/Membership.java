@@ -64,7 +64,7 @@ public final class Membership {
      */
     public Known cached(RoomId roomId) {
         Snapshot cached = cache.get(roomId);
-        if (cached == null || !cached.loadedAt.plus(ttl).isAfter(clock.instant())) {
+        if (cached == null || !cached.freshAt(clock.instant(), ttl)) {
             return null;
         }
         return new Known(cached.room, cached.members);
@@ -84,7 +84,7 @@ public final class Membership {
     private Snapshot snapshot(RoomId roomId) {
         Instant now = clock.instant();
         Snapshot cached = cache.get(roomId);
-        if (cached != null && cached.loadedAt.plus(ttl).isAfter(now)) {
+        if (cached != null && cached.freshAt(now, ttl)) {
             return cached;
         }
         Room room = rooms.room(roomId)
@@ -98,5 +98,11 @@ public final class Membership {
         return fresh;
     }
 
-    private record Snapshot(Room room, Set<UserId> members, Instant loadedAt) {}
+    private record Snapshot(Room room, Set<UserId> members, Instant loadedAt) {
+
+        /** The one freshness rule: a snapshot serves until {@code ttl} after it was loaded. */
+        boolean freshAt(Instant now, Duration ttl) {
+            return loadedAt.plus(ttl).isAfter(now);
+        }
+    }
 }

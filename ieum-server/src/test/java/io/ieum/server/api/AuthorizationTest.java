@@ -5,30 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.ieum.server.IeumServer;
 import io.ieum.server.support.Client;
 import io.ieum.server.support.Client.User;
 import io.ieum.server.support.Reply;
-import io.ieum.server.support.TestServers;
+import io.ieum.server.support.SharedServer;
 
 /** Sora is in none of Mina and Joon's rooms: she must not see any of it, nor Mina's devices or data. */
 class AuthorizationTest {
 
-    @TempDir
-    static Path dataDir;
-    static IeumServer server;
+    @RegisterExtension
+    static final SharedServer shared = new SharedServer();
     static Client client;
     static User mina;
     static User joon;
@@ -39,8 +35,7 @@ class AuthorizationTest {
 
     @BeforeAll
     static void start() {
-        server = TestServers.start(dataDir, TestServers.SMALL);
-        client = new Client(server.uri());
+        client = shared.client();
         mina = client.newUser("mina");
         joon = client.newUser("joon");
         sora = client.newUser("sora");
@@ -51,11 +46,6 @@ class AuthorizationTest {
         message = Client.newMessageId();
         client.json("POST", "/api/rooms/" + room + "/messages", mina.token(),
                 Map.of("id", message, "text", "<b>비밀</b> & 레시피", "attachments", List.of(upload.json())));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.ieum.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,32 +11,30 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.ieum.core.id.Ids;
 import io.ieum.core.service.Limits;
-import io.ieum.server.IeumServer;
 import io.ieum.server.channel.Shop;
 import io.ieum.server.support.Client;
 import io.ieum.server.support.Client.User;
 import io.ieum.server.support.Reply;
-import io.ieum.server.support.TestServers;
+import io.ieum.server.support.SharedServer;
 
 /** Each kind of bad request, the status and code it must get, and the value its message must name. */
 class BadRequestTest {
 
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path zeroWindowDir;
-    static IeumServer server;
-    static IeumServer zeroWindowServer;
+    @RegisterExtension
+    static final SharedServer shared = new SharedServer();
+    /** A server whose delete window is zero: every delete is too late. */
+    @RegisterExtension
+    static final SharedServer zeroWindowServer = new SharedServer(new Limits(100, 5, Duration.ZERO, 1024,
+            Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofDays(1)));
     static Client client;
     static Fixture f;
 
@@ -48,8 +45,7 @@ class BadRequestTest {
 
     @BeforeAll
     static void start() {
-        server = TestServers.start(dataDir, TestServers.SMALL);
-        client = new Client(server.uri());
+        client = shared.client();
         User mina = client.newUser("mina");
         User joon = client.newUser("joon");
         User sora = client.newUser("sora");
@@ -69,10 +65,7 @@ class BadRequestTest {
         String revoked = extra.field("token");
         client.delete("/api/sessions/" + extra.json().path("session").path("id").asText(), mina.token());
 
-        Limits zeroWindow = new Limits(100, 5, Duration.ZERO, 1024, Duration.ofSeconds(60), Duration.ofSeconds(10),
-                Duration.ofDays(1));
-        zeroWindowServer = TestServers.start(zeroWindowDir, zeroWindow);
-        Client zw = new Client(zeroWindowServer.uri());
+        Client zw = zeroWindowServer.client();
         User zwMina = zw.newUser("mina");
         User zwJoon = zw.newUser("joon");
         String zwRoom = zw.json("POST", "/api/rooms/direct", zwMina.token(), Map.of("username", zwJoon.username())).field("id");
@@ -84,12 +77,6 @@ class BadRequestTest {
         assertThat(shop.order(sora, order).status()).isEqualTo(201);
         f = new Fixture(mina, joon, sora, dae, direct, group, daeJoon, message, upload, revoked, zw, zwMina, zwRoom, zwMessage,
                 shop, otherShop, sora, order);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        zeroWindowServer.close();
     }
 
     static Arguments bad(String name, Function<Fixture, Reply> call, int status, String error, Function<Fixture, String> named) {
