@@ -1,5 +1,7 @@
 package io.ieum.cli.bench;
 
+import java.util.List;
+
 /**
  * The result of a bench run, all generator processes together. Latencies are in microseconds,
  * from the time a send was due by the open-loop schedule ({@code latencyFrom}) to its receipt on
@@ -15,13 +17,15 @@ package io.ieum.cli.bench;
  * @param generatorCpuMicrosPerDelivery that CPU time divided by the deliveries (-1 if unknown or none)
  * @param generatorJvmFlags the heap, GC, JIT and leak-detection flags every generator process ran with
  *                          (the JIT is much of a short run's CPU), empty for the JVM's defaults
+ * @param timeline         per second of the schedule: deliveries, how many took over 25 ms, the slowest
  */
 public record BenchReport(long attempted, long acked, long failed, double ackedPerSecond, long deliveries,
                           double deliveriesPerSecond, long latencyP50Micros, long latencyP99Micros,
                           long latencyP999Micros, long latencyMaxMicros, long ackP99Micros, long lost,
                           long rawDuplicates, long appDuplicates, long reconnects, long heapPerConnectionBytes,
                           int processes, int connections, long maxSendLagMicros, long generatorCpuMillis,
-                          double generatorCpuMicrosPerDelivery, String generatorJvmFlags, String latencyFrom) {
+                          double generatorCpuMicrosPerDelivery, String generatorJvmFlags, String latencyFrom,
+                          List<TimelineSecond> timeline) {
 
     static final String FROM_INTENDED_SEND = "intended send time (open loop, no coordinated omission)";
 }

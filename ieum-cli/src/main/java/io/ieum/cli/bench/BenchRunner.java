@@ -130,6 +130,8 @@ public final class BenchRunner {
             lastMillis = Math.max(lastMillis, r.lastEventMillis());
             cpuNanos = cpuNanos < 0 || r.cpuNanos() < 0 ? -1 : cpuNanos + r.cpuNanos();
         }
+        List<long[]> timelines = results.stream().map(WorkerResult::timeline).toList();
+        int timelineSeconds = timelines.stream().mapToInt(t -> t.length / LatencyTimeline.FIELDS).max().orElse(0);
         double cpuPerDelivery = cpuNanos < 0 || deliveries == 0 ? -1 : cpuNanos / 1000.0 / deliveries;
         double seconds = lastMillis / 1000.0;
         return new BenchReport(attempted, acked, failed, acked / seconds, deliveries, deliveries / seconds,
@@ -137,7 +139,7 @@ public final class BenchRunner {
                 latency.getMaxValue(), ackLatency.getValueAtPercentile(99), lost, raw, app, reconnects,
                 heapPerConnection, results.size(), connections, lag, cpuNanos < 0 ? -1 : cpuNanos / 1_000_000,
                 cpuPerDelivery, String.join(" ", WorkerProcess.jvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments())),
-                BenchReport.FROM_INTENDED_SEND);
+                BenchReport.FROM_INTENDED_SEND, LatencyTimeline.seconds(LatencyTimeline.merge(timelines, timelineSeconds)));
     }
 
     private static WorkerResult join(CompletableFuture<WorkerResult> local) throws InterruptedException {

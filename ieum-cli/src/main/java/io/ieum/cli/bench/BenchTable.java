@@ -1,6 +1,9 @@
 package io.ieum.cli.bench;
 
 import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import io.ieum.cli.Messages;
 
@@ -26,9 +29,24 @@ final class BenchTable {
         row(out, "bench.row.jvmFlags", r.generatorJvmFlags().isEmpty() ? Messages.get("bench.jvmDefaults")
                 : r.generatorJvmFlags());
         row(out, "bench.row.latencyFrom", r.latencyFrom());
+        row(out, "bench.row.slowSeconds", slowSeconds(r.timeline()));
         row(out, "bench.row.heap", r.heapPerConnectionBytes() < 0 ? "n/a"
                 : String.format("%.1f KiB", r.heapPerConnectionBytes() / 1024.0));
         out.flush();
+    }
+
+    /** Whether the tail is a few bad seconds or the whole run: seconds with over 1 % slow, and the worst three. */
+    static String slowSeconds(List<TimelineSecond> timeline) {
+        List<TimelineSecond> slow = timeline.stream().filter(s -> s.slowShare() > 0.01).toList();
+        String worst = slow.stream()
+                .sorted(Comparator.comparingDouble(TimelineSecond::slowShare).reversed()
+                        .thenComparing(Comparator.comparingLong(TimelineSecond::slowestMicros).reversed()))
+                .limit(3)
+                .map(s -> Messages.get("bench.slowSecond", s.second(), String.format("%.1f", 100 * s.slowShare()),
+                        millis(s.slowestMicros())))
+                .collect(Collectors.joining(", "));
+        return Messages.get("bench.slowSeconds", slow.size(), timeline.size(), LatencyTimeline.SLOW_MICROS / 1000)
+                + (worst.isEmpty() ? "" : "; " + worst);
     }
 
     private static void row(PrintWriter out, String key, Object value) {

@@ -51,10 +51,16 @@ final class DeliveryTracker {
     private final LongAdder deliveries = new LongAdder();
     private final LongAdder appDuplicates = new LongAdder();
     private final AtomicLong lastEventNanos = new AtomicLong();
+    private volatile LatencyTimeline timeline;
 
     /** @param capacity how many sends this process will make, at most */
     DeliveryTracker(int capacity) {
         this.sent = new SentTable<>(capacity);
+    }
+
+    /** Starts counting deliveries per second of the schedule, which starts at {@code startNanos}. */
+    void startTimeline(long startNanos, int seconds) {
+        timeline = new LatencyTimeline(startNanos, seconds);
     }
 
     /**
@@ -116,7 +122,12 @@ final class DeliveryTracker {
         }
         deliveries.increment();
         lastEventNanos.accumulateAndGet(now, Math::max);
-        latency.record((now - s.dueNanos) / 1000);
+        long micros = (now - s.dueNanos) / 1000;
+        latency.record(micros);
+        LatencyTimeline perSecond = timeline;
+        if (perSecond != null) {
+            perSecond.record(s.dueNanos, micros);
+        }
     }
 
     /** When the last ack or delivery arrived: the end of the window rates are measured over. */
@@ -143,6 +154,12 @@ final class DeliveryTracker {
 
     Histogram latency() {
         return latency.snapshot();
+    }
+
+    /** The per-second counters ({@link LatencyTimeline#counts()}), empty before {@link #startTimeline}. */
+    long[] timeline() {
+        LatencyTimeline perSecond = timeline;
+        return perSecond == null ? new long[0] : perSecond.counts();
     }
 
     Histogram ackLatency() {

@@ -69,6 +69,7 @@ final class LoadWorker {
                 connect(root, connections);
                 long startEpochMillis = coordinator.readyAwaitStart();
                 long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startEpochMillis - System.currentTimeMillis());
+                tracker.startTimeline(start, scheduleSeconds());
                 long cpuBefore = ProcessCpu.nanos();
                 send(connections, start);
                 awaitQuiet(start);
@@ -78,6 +79,11 @@ final class LoadWorker {
                 connections.forEach(Connection::close);
             }
         }
+    }
+
+    /** Seconds from the first send's due time to the last's, rounded up. */
+    private int scheduleSeconds() {
+        return (int) Math.ceil(share.sends() / share.ratePerSecond()) + 1;
     }
 
     private void connect(IeumClient root, List<Connection> connections) {
@@ -188,7 +194,7 @@ final class LoadWorker {
         return new WorkerResult(share.index(), connections.size(), share.sends(), tracker.ackedCount(),
                 failedSends.sum(), tracker.deliveries(), Math.max(0, tracker.missing()), rawDuplicates,
                 tracker.appDuplicates(), reconnects, last == 0 ? 0 : (last - start) / 1e6, maxLagNanos / 1000,
-                cpuNanos, encode(tracker.latency()), encode(tracker.ackLatency()));
+                cpuNanos, encode(tracker.latency()), encode(tracker.ackLatency()), tracker.timeline());
     }
 
     static String encode(Histogram histogram) {

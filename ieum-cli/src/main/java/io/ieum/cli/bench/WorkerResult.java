@@ -3,8 +3,10 @@ package io.ieum.cli.bench;
 /**
  * What one generator process measured. Histograms are HdrHistogram's compressed encoding, in Base64,
  * so the parent can add them up exactly. {@code lastEventMillis} is from the common start;
- * {@code cpuNanos} is the process's CPU time over its sending and waiting (-1 if unknown).
+ * {@code cpuNanos} is the process's CPU time over its sending and waiting (-1 if unknown);
+ * {@code timeline} its {@link LatencyTimeline} counters.
  */
 public record WorkerResult(int index, int connections, long attempted, long acked, long failed, long deliveries,
                            long lost, long rawDuplicates, long appDuplicates, long reconnects, double lastEventMillis,
-                           long maxSendLagMicros, long cpuNanos, String latency, String ackLatency) {}
+                           long maxSendLagMicros, long cpuNanos, String latency, String ackLatency,
+                           long[] timeline) {}
