@@ -47,6 +47,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--connections", paramLabel = "C", descriptionKey = "bench.option.connections")
     Integer connections;
 
+    @Option(names = "--warmup", defaultValue = "0", paramLabel = "SECONDS", descriptionKey = "bench.option.warmup")
+    int warmupSeconds;
+
     @Option(names = "--grace", defaultValue = "10", paramLabel = "SECONDS", descriptionKey = "bench.option.grace")
     int graceSeconds;
 
@@ -86,7 +89,8 @@ public final class BenchCommand implements Callable<Integer> {
             plan = new BenchPlan(sites, runPrefix, users, groupSize, rate, Duration.ofSeconds(durationSeconds),
                     connections == null ? users / groupSize * groupSize : connections, Duration.ofSeconds(graceSeconds),
                     processes, addresses(), ioThreads != null ? ioThreads
-                            : Math.max(1, Runtime.getRuntime().availableProcessors() / processes));
+                            : Math.max(1, Runtime.getRuntime().availableProcessors() / processes),
+                    Duration.ofSeconds(warmupSeconds));
         } catch (IllegalArgumentException e) {
             err.println(Messages.get("error.invalid", e.getMessage()));
             return 2;

@@ -15,10 +15,13 @@ import java.util.List;
  * @param processes   generator processes: this one and {@code processes - 1} child JVMs
  * @param bind        source addresses, one per process in turn; empty = the system's choice
  * @param ioThreads   event loop threads per process for the realtime sockets
+ * @param warmup      how long to send at the rate before measuring: those sends are checked for loss and
+ *                    duplicates like every other, but their latencies are left out (a fresh generator
+ *                    JVM is still compiling its own receive path then)
  */
 public record BenchPlan(List<URI> servers, String prefix, int users, int groupSize, int ratePerSecond,
                         Duration duration, int connections, Duration grace, int processes, List<InetAddress> bind,
-                        int ioThreads) {
+                        int ioThreads, Duration warmup) {
 
     /** Hard bounds: the bench must never be able to take the machine down by a typo. */
     static final int MAX_USERS = 200_000;
@@ -34,6 +37,7 @@ public record BenchPlan(List<URI> servers, String prefix, int users, int groupSi
         requireNonNull(prefix, "prefix");
         requireNonNull(duration, "duration");
         requireNonNull(grace, "grace");
+        requireNonNull(warmup, "warmup");
         bind = List.copyOf(requireNonNull(bind, "bind"));
         check("users", users, 2, MAX_USERS);
         check("groupSize", groupSize, 2, users);
@@ -48,9 +52,13 @@ public record BenchPlan(List<URI> servers, String prefix, int users, int groupSi
         if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_DURATION) > 0) {
             throw new IllegalArgumentException("duration: " + duration + " (expected: 1s.." + MAX_DURATION + ")");
         }
+        if (warmup.isNegative() || warmup.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException("warmup: " + warmup + " (expected: 0s.." + MAX_DURATION + ")");
+        }
         // Checked on the total: a process may get more than its even share of the sends.
-        if ((long) ratePerSecond * duration.toSeconds() > SentTable.MAX_CAPACITY) {
-            throw new IllegalArgumentException("rate: " + ratePerSecond + " for " + duration.toSeconds()
+        long seconds = warmup.toSeconds() + duration.toSeconds(); // the fields are not set yet
+        if ((long) ratePerSecond * seconds > SentTable.MAX_CAPACITY) {
+            throw new IllegalArgumentException("rate: " + ratePerSecond + " for " + seconds
                     + " s (expected: at most " + SentTable.MAX_CAPACITY + " sends in all)");
         }
         for (URI s : servers) {
@@ -72,8 +80,14 @@ public record BenchPlan(List<URI> servers, String prefix, int users, int groupSi
         }
     }
 
+    /** Every send, warm-up included. */
     public long totalSends() {
-        return (long) ratePerSecond * duration.toSeconds();
+        return (long) ratePerSecond * sendingSeconds();
+    }
+
+    /** Warm-up and measured time together. */
+    long sendingSeconds() {
+        return warmup.toSeconds() + duration.toSeconds();
     }
 
     public int groups() {

@@ -17,7 +17,9 @@ import java.util.List;
  * @param generatorCpuMicrosPerDelivery that CPU time divided by the deliveries (-1 if unknown or none)
  * @param generatorJvmFlags the heap, GC, JIT and leak-detection flags every generator process ran with
  *                          (the JIT is much of a short run's CPU), empty for the JVM's defaults
- * @param timeline         per second of the schedule: deliveries, how many took over 25 ms, the slowest
+ * @param warmupSeconds    seconds of sending at the start whose latencies are not in the percentiles
+ * @param timeline         per second of the schedule (warm-up first): deliveries, how many took over
+ *                         25 ms, the slowest
  */
 public record BenchReport(long attempted, long acked, long failed, double ackedPerSecond, long deliveries,
                           double deliveriesPerSecond, long latencyP50Micros, long latencyP99Micros,
@@ -25,7 +27,7 @@ public record BenchReport(long attempted, long acked, long failed, double ackedP
                           long rawDuplicates, long appDuplicates, long reconnects, long heapPerConnectionBytes,
                           int processes, int connections, long maxSendLagMicros, long generatorCpuMillis,
                           double generatorCpuMicrosPerDelivery, String generatorJvmFlags, String latencyFrom,
-                          List<TimelineSecond> timeline) {
+                          long warmupSeconds, List<TimelineSecond> timeline) {
 
     static final String FROM_INTENDED_SEND = "intended send time (open loop, no coordinated omission)";
 }

@@ -29,7 +29,9 @@ final class BenchTable {
         row(out, "bench.row.jvmFlags", r.generatorJvmFlags().isEmpty() ? Messages.get("bench.jvmDefaults")
                 : r.generatorJvmFlags());
         row(out, "bench.row.latencyFrom", r.latencyFrom());
-        row(out, "bench.row.slowSeconds", slowSeconds(r.timeline()));
+        row(out, "bench.row.warmup", Messages.get("bench.warmup", r.warmupSeconds()));
+        row(out, "bench.row.slowSeconds", slowSeconds(r.timeline().stream()
+                .filter(s -> s.second() >= r.warmupSeconds()).toList()));
         row(out, "bench.row.heap", r.heapPerConnectionBytes() < 0 ? "n/a"
                 : String.format("%.1f KiB", r.heapPerConnectionBytes() / 1024.0));
         out.flush();

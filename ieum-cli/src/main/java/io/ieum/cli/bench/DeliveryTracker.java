@@ -52,15 +52,21 @@ final class DeliveryTracker {
     private final LongAdder appDuplicates = new LongAdder();
     private final AtomicLong lastEventNanos = new AtomicLong();
     private volatile LatencyTimeline timeline;
+    /** Sends due before this are not timed (warm-up); set once before sending starts. */
+    private volatile long timedFromNanos = Long.MIN_VALUE;
 
     /** @param capacity how many sends this process will make, at most */
     DeliveryTracker(int capacity) {
         this.sent = new SentTable<>(capacity);
     }
 
-    /** Starts counting deliveries per second of the schedule, which starts at {@code startNanos}. */
-    void startTimeline(long startNanos, int seconds) {
+    /**
+     * Starts counting deliveries per second of the schedule, which starts at {@code startNanos}, and
+     * leaves the latencies of sends due in the first {@code warmupNanos} out of the histograms.
+     */
+    void startTimeline(long startNanos, int seconds, long warmupNanos) {
         timeline = new LatencyTimeline(startNanos, seconds);
+        timedFromNanos = startNanos + warmupNanos;
     }
 
     /**
@@ -88,7 +94,9 @@ final class DeliveryTracker {
             }
         }
         lastEventNanos.accumulateAndGet(now, Math::max);
-        ackLatency.record((now - s.dueNanos) / 1000);
+        if (s.dueNanos >= timedFromNanos) {
+            ackLatency.record((now - s.dueNanos) / 1000);
+        }
     }
 
     /**
@@ -123,7 +131,9 @@ final class DeliveryTracker {
         deliveries.increment();
         lastEventNanos.accumulateAndGet(now, Math::max);
         long micros = (now - s.dueNanos) / 1000;
-        latency.record(micros);
+        if (s.dueNanos >= timedFromNanos) {
+            latency.record(micros);
+        }
         LatencyTimeline perSecond = timeline;
         if (perSecond != null) {
             perSecond.record(s.dueNanos, micros);

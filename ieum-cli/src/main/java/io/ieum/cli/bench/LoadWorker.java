@@ -69,7 +69,7 @@ final class LoadWorker {
                 connect(root, connections);
                 long startEpochMillis = coordinator.readyAwaitStart();
                 long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startEpochMillis - System.currentTimeMillis());
-                tracker.startTimeline(start, scheduleSeconds());
+                tracker.startTimeline(start, scheduleSeconds(), TimeUnit.MILLISECONDS.toNanos(share.warmupMillis()));
                 long cpuBefore = ProcessCpu.nanos();
                 send(connections, start);
                 awaitQuiet(start);

@@ -8,10 +8,12 @@ import java.util.List;
  * sends is seen by the process that timed the send) and its share of the send rate. A child
  * process reads it from a file the parent wrote.
  *
- * @param bindAddress source address of the sockets, or null
+ * @param bindAddress  source address of the sockets, or null
+ * @param warmupMillis how long from the start sends are not timed (see {@link BenchPlan#warmup()})
  */
 public record WorkerShare(int index, List<URI> servers, String bindAddress, int ioThreads, List<Seat> seats,
-                          double ratePerSecond, long sends, long graceMillis) {
+                          double ratePerSecond, long sends, long graceMillis,
+                          long warmupMillis) {
 
     /**
      * One connection: a user's token, its room, which member of the room it is and how many

@@ -1,6 +1,7 @@
 package io.ieum.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -17,7 +18,7 @@ class BenchSharesTest {
     void everyRoomShouldLiveInOneProcessAndEverySendBeGivenOnce() throws Exception {
         BenchPlan plan = new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 70, 10, 1001,
                 Duration.ofSeconds(7), 140, Duration.ofSeconds(1), 3,
-                List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")), 1);
+                List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")), 1, Duration.ZERO);
         List<String> tokens = IntStream.range(0, 70).mapToObj(i -> "t" + i).toList();
         List<String> rooms = IntStream.range(0, 7).mapToObj(g -> "r" + g).toList();
 
@@ -38,5 +39,27 @@ class BenchSharesTest {
                     .map(WorkerShare.Seat::memberIndex)).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 20).boxed().toList());
         }
         assertThat(seen).hasSize(7);
+    }
+
+    @Test
+    void warmUpSendsShouldBeSharedLikeTheOthersAtTheSameRate() {
+        BenchPlan plan = new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 40, 10, 100,
+                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(3));
+        List<String> tokens = IntStream.range(0, 40).mapToObj(i -> "t" + i).toList();
+        List<String> rooms = IntStream.range(0, 4).mapToObj(g -> "r" + g).toList();
+
+        List<WorkerShare> shares = BenchShares.split(plan, new BenchSetup.Users(tokens, rooms));
+
+        assertThat(plan.totalSends()).isEqualTo(1_000);
+        assertThat(shares).extracting(WorkerShare::sends).containsExactly(500L, 500L);
+        assertThat(shares).extracting(WorkerShare::ratePerSecond).containsExactly(50.0, 50.0);
+        assertThat(shares).extracting(WorkerShare::warmupMillis).containsExactly(3_000L, 3_000L);
+    }
+
+    @Test
+    void aNegativeWarmUpShouldBeRefusedNamingIt() {
+        assertThatThrownBy(() -> new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 40, 10, 100,
+                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warmup: PT-1S");
     }
 }

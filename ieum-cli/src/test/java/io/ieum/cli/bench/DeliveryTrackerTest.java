@@ -31,6 +31,30 @@ class DeliveryTrackerTest {
     }
 
     @Test
+    void warmUpSendsShouldBeCheckedButNotTimed() {
+        DeliveryTracker tracker = new DeliveryTracker(10);
+        long start = System.nanoTime() - 10_000_000_000L;
+        tracker.startTimeline(start, 10, 5_000_000_000L);
+        String warm = id();
+        String timed = id();
+        DeliveryTracker.Sent warmSent = tracker.sending(warm, 1, start + 1_000_000_000L);
+        DeliveryTracker.Sent timedSent = tracker.sending(timed, 1, start + 6_000_000_000L);
+
+        tracker.acked(warmSent);
+        tracker.acked(timedSent);
+        tracker.delivered(0, warm);
+        tracker.delivered(0, timed);
+
+        assertThat(tracker.deliveries()).isEqualTo(2);
+        assertThat(tracker.missing()).isZero();
+        assertThat(tracker.latency().getTotalCount()).isEqualTo(1);
+        assertThat(tracker.ackLatency().getTotalCount()).isEqualTo(1);
+        // The warm-up send (due 9 s ago) is the slowest of its second but not in the histogram.
+        assertThat(tracker.latency().getMaxValue()).isLessThan(tracker.timeline()[LatencyTimeline.FIELDS + 2]);
+        assertThat(LatencyTimeline.seconds(tracker.timeline())).extracting(TimelineSecond::second).containsExactly(1, 6);
+    }
+
+    @Test
     void secondHandOverToTheSameMemberShouldCountAsDuplicateNotDelivery() {
         DeliveryTracker tracker = new DeliveryTracker(10);
         String m = id();
