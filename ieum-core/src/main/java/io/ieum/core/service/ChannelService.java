@@ -177,6 +177,26 @@ public final class ChannelService {
         return conversations.open(access.channel(id), caller.userId());
     }
 
+    /**
+     * The channel a conversation room belongs to, for one of its members. The room's ID is derived
+     * from (channel, customer), so it is found among the channels its owner works for, with no
+     * reverse index: an owner has few channels and a conversation few members.
+     */
+    public Channel channelOfConversation(Room room, java.util.Set<UserId> members) {
+        requireNonNull(room, "room");
+        requireNonNull(members, "members");
+        if (room.kind() == io.ieum.core.model.RoomKind.CHANNEL) {
+            for (ChannelId id : channels.channelsOfStaff(room.owner())) {
+                for (UserId member : members) {
+                    if (ConversationRooms.roomId(id, member).equals(room.id())) {
+                        return access.channel(id);
+                    }
+                }
+            }
+        }
+        throw IeumException.notFound("roomId: " + room.id() + " (expected: a customer's conversation with a channel)");
+    }
+
     /** One conversation of the inbox, as the calling staff member sees it (their own unread count). */
     public record InboxItem(Conversation conversation, RoomSummary summary) {}
 

@@ -80,6 +80,7 @@ public final class ChannelsApi {
             return responses.ok(rooms.of(services.rooms().details(caller, room.id())));
         });
         router.user(HttpMethod.GET, "/api/channels/{id}/inbox", this::inbox);
+        router.user(HttpMethod.GET, "/api/rooms/{roomId}/channel", this::channelOfRoom);
         router.user(HttpMethod.POST, "/api/channels/{id}/announcements", req -> {
             AnnouncementBody body = req.body(AnnouncementBody.class);
             return responses.created(AnnouncementView.of(services.channels().announce(req.caller(), channelId(req),
@@ -160,6 +161,13 @@ public final class ChannelsApi {
         return new ChannelService.ItemDraft(kind, Fields.required(body.name(), "name", "the item's name"),
                 Fields.required(body.price(), "price", "a price in won, 0..100000000"), body.options(),
                 body.durationMinutes() == null ? 0 : body.durationMinutes());
+    }
+
+    /** The shop a conversation room is with, for its members (the chat header shows its name and picture). */
+    private HttpResponse channelOfRoom(ApiRequest req) {
+        io.ieum.core.id.RoomId roomId = io.ieum.core.id.RoomId.parse("roomId", req.path("roomId"));
+        var room = services.membership().requireRoomOf(roomId, req.caller().userId());
+        return responses.ok(ChannelView.of(services.channels().channelOfConversation(room, services.membership().memberIds(roomId))));
     }
 
     private HttpResponse inbox(ApiRequest req) {
