@@ -58,7 +58,7 @@ class OfflineShopBrowserTest {
         owner.logIn(shop.owner().username(), WebFixture.PASSWORD);
         owner.go("#/board/" + shop.channel());
         owner.waitFor(() -> "NEW".equals(ShopPage.orderStatus(owner, applied)) && "NEW".equals(ShopPage.orderStatus(owner, overtaken)));
-        String day = ShopPage.localDate(owner, start);
+        String day = ShopPage.shopDate(start, ZoneOffset.UTC);
         owner.go("#/calendar/" + shop.channel() + "/" + day);
         owner.waitFor(() -> "BOOKED".equals(ShopPage.bookingStatus(owner, bookingId)));
         owner.waitForServiceWorker();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -165,7 +166,7 @@ class ShopBrowserTest {
         owner.screenshot(WebFixture.SCREENSHOTS.resolve("shop-board-en.png"));
 
         // The calendar of tomorrow: confirm, then move to 13:00 with the owner.
-        owner.go("#/calendar/" + shop.channel() + "/" + ShopPage.localDate(owner, ten));
+        owner.go("#/calendar/" + shop.channel() + "/" + ShopPage.shopDate(ten, ZoneOffset.UTC));
         owner.waitFor(() -> "BOOKED".equals(ShopPage.bookingStatus(owner, bookingId)));
         assertThat(ShopPage.attribute(owner, "li[data-booking='" + bookingId + "']", "data-booking")).isEqualTo(bookingId);
         assertThat((String) owner.js("return document.querySelector(`li[data-booking='${arguments[0]}']`).closest('section').dataset.staff;",
@@ -173,7 +174,7 @@ class ShopBrowserTest {
         owner.click(By.cssSelector("li[data-booking='" + bookingId + "'] button.confirm"));
         owner.waitFor(() -> "CONFIRMED".equals(ShopPage.bookingStatus(owner, bookingId)));
         Instant one = Shop.tomorrowAt(13, 0);
-        ShopPage.set(owner, "li[data-booking='" + bookingId + "'] .new-start", ShopPage.localDateTime(owner, one));
+        ShopPage.set(owner, "li[data-booking='" + bookingId + "'] .new-start", ShopPage.shopDateTime(one, ZoneOffset.UTC));
         ShopPage.set(owner, "li[data-booking='" + bookingId + "'] .new-staff", shop.owner().id());
         owner.click(By.cssSelector("li[data-booking='" + bookingId + "'] button.reschedule"));
         owner.waitFor(() -> shop.owner().id().equals(owner.js(
