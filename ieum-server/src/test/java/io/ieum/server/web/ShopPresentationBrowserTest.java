@@ -80,6 +80,7 @@ class ShopPresentationBrowserTest {
         page.click(By.id("channel-chat"));
         page.waitFor(() -> pictureWidth(page, "#room-shop img") == 160);
         assertThat(page.text("#room-title")).isEqualTo("Seoul Salon");
+        page.waitFor(() -> page.text("#messages li.notice").contains("9:00") && page.text("#messages li.notice").contains("(Asia/Seoul)"));
 
         Browser owner = browsers.user(1, web.base());
         owner.timeZone(ABROAD);

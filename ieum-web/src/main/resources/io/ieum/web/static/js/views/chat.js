@@ -92,6 +92,8 @@ export function render(root, { params }) {
       state.shop = channel;
       clear(shopBadge).append(h('a', { href: `#/channel/${channel.id}`, 'aria-label': channel.name }, shopPicture(channel)));
       drawHeader();
+      // Booking notices then tell the time in the shop's zone, as the shop's pages do.
+      shopApi.calendar(channel.id).then((calendar) => { state.zone = calendar.zone; draw(); }, () => {});
     }, () => { state.shop = null; });
   }
 
@@ -104,7 +106,7 @@ export function render(root, { params }) {
       li.className = 'event';
       const key = { ROOM_CREATED: 'event.created', MEMBER_JOINED: 'event.joined', MEMBER_LEFT: 'event.left', MEMBER_REMOVED: 'event.removed' }[e.kind];
       // Member events name the member in `target`; `sender` is who acted (the inviter, the owner).
-      li.textContent = key ? t(key, { name: nameOf(e.kind.startsWith('MEMBER_') && e.target ? e.target : e.sender) }) : noticeText(e);
+      li.textContent = key ? t(key, { name: nameOf(e.kind.startsWith('MEMBER_') && e.target ? e.target : e.sender) }) : noticeText(e, state.zone);
       if (!key) li.classList.add('notice');
       return li;
     }
@@ -159,7 +161,7 @@ export function render(root, { params }) {
   function signature(e, item) {
     if (item) return `out|${item.state}|${item.error || ''}`;
     const original = e.replyTo ? state.entries.get(e.replyTo) : null;
-    return [e.kind, e.deleted, e.deleted ? 0 : unreadBy(e), nameOf(e.sender), e.target ? nameOf(e.target) : '',
+    return [e.kind, e.deleted, e.deleted ? 0 : unreadBy(e), e.kind === 'BOOKING_UPDATE' ? state.zone : '', nameOf(e.sender), e.target ? nameOf(e.target) : '',
       original ? `${nameOf(original.sender)}${original.deleted}` : '-'].join('|');
   }
 
