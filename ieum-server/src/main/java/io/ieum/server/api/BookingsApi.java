@@ -7,13 +7,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpResponse;
 
+import io.ieum.core.channel.BookingCalendar;
 import io.ieum.core.channel.WorkingHours;
 import io.ieum.core.error.IeumException;
 import io.ieum.core.id.BookingId;
@@ -78,13 +81,13 @@ public final class BookingsApi {
                 services.bookings().mine(req.caller(), req.intQuery("limit", 50, 1, 200)).stream().map(BookingView::of).toList())));
     }
 
-    private CalendarView calendarView(io.ieum.core.channel.BookingCalendar calendar) {
+    private CalendarView calendarView(BookingCalendar calendar) {
         return CalendarView.of(calendar, staffNames(calendar.staff()));
     }
 
     /** Display names of the calendar's staff, by user ID. */
-    private Map<String, String> staffNames(java.util.Collection<UserId> staff) {
-        Map<String, String> names = new java.util.LinkedHashMap<>();
+    private Map<String, String> staffNames(Collection<UserId> staff) {
+        Map<String, String> names = new LinkedHashMap<>();
         for (UserId id : staff) {
             names.put(id.toString(), services.accounts().account(id).profile().displayName());
         }

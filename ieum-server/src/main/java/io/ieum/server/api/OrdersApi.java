@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,7 +90,7 @@ public final class OrdersApi {
 
     private HttpResponse page(ApiRequest req) {
         OrderService.BoardPage page = board(req);
-        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("orders", page.orders().stream().map(OrderView::of).toList());
         answer.put("next", page.next() == null ? null : page.next().toString());
         return responses.ok(answer);

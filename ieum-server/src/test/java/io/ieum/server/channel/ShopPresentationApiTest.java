@@ -69,6 +69,25 @@ class ShopPresentationApiTest {
     }
 
     @Test
+    void aPictureShouldBeAFileTheOwnerUploadedSoThatAKnownHashPublishesNobodyElsesFile() {
+        User sora = shared.client().newUser("sora");
+        String private_ = ok(shared.client().call("POST", "/api/attachments?name=id-card.png", sora.token(), "image/png", PNG, Map.of()))
+                .field("sha256");
+        Shop shop = Shop.open(shared.client(), "Borrowed picture");
+
+        Reply created = shared.client().json("POST", "/api/channels", shop.owner().token(), Map.of("name", "Thief", "picture", private_));
+        Reply updated = shared.client().json("PUT", "/api/channels/" + shop.channel(), shop.owner().token(), Map.of("name", "Thief",
+                "picture", private_));
+
+        for (Reply refused : List.of(created, updated)) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.field("error")).isEqualTo("invalid_field");
+            assertThat(refused.field("message")).contains("picture: '" + private_ + "'");
+        }
+        assertThat(shared.client().get("/api/channels/" + shop.channel() + "/picture", sora.token()).status()).isEqualTo(404);
+    }
+
+    @Test
     void slotsAndCalendarShouldNameTheStaffMember() {
         Shop shop = Shop.open(shared.client(), "Names");
         ok(shared.client().json("PATCH", "/api/me", shop.staff().token(), Map.of("displayName", "미용사 준")));
