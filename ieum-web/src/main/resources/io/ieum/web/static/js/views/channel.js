@@ -2,7 +2,7 @@
 // slots, and my orders and bookings here with their status changing live. Staff also get links to
 // the order board, the booking calendar and the shop's management page.
 import { h, clear } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, language } from '../i18n.js';
 import { NetworkError } from '../api.js';
 import { shopApi } from '../shopApi.js';
 import { on } from '../events.js';
@@ -169,7 +169,10 @@ function bookingForm(channelId, services, calendar, booked) {
 /** "10:00 · Joon" in the shop's zone, with the browser's own time added when its zone differs. */
 function slotText(slot, zone) {
   const here = browserZone();
-  const mine = here === zone ? '' : ` (${t('bookings.yourTime', { time: timeIn(slot.start, here) })})`;
+  // The other day (the evening before, say) is named, or "19:00" would read as the same day.
+  const otherDay = dateIn(slot.start, here) !== dateIn(slot.start, zone)
+    ? `${new Date(slot.start).toLocaleDateString(language(), { timeZone: here, month: 'short', day: 'numeric' })} ` : '';
+  const mine = here === zone ? '' : ` (${t('bookings.yourTime', { time: otherDay + timeIn(slot.start, here) })})`;
   return `${timeIn(slot.start, zone)}${mine} · ${slot.staffName || t('bookings.staff')}`;
 }
 
