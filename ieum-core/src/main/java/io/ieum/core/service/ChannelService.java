@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import io.ieum.core.channel.Announcement;
 import io.ieum.core.channel.CatalogueItem;
@@ -22,6 +23,7 @@ import io.ieum.core.id.UserId;
 import io.ieum.core.model.Account;
 import io.ieum.core.model.EntryKind;
 import io.ieum.core.model.Room;
+import io.ieum.core.model.RoomKind;
 import io.ieum.core.store.ChannelStore;
 import io.ieum.core.store.RoomStore;
 
@@ -175,6 +177,26 @@ public final class ChannelService {
     /** The caller's (a customer's) conversation with the channel. */
     public Room openConversation(AuthContext caller, ChannelId id) {
         return conversations.open(access.channel(id), caller.userId());
+    }
+
+    /**
+     * The channel a conversation room belongs to, for one of its members. The room's ID is derived
+     * from (channel, customer), so it is found among the channels its owner works for, with no
+     * reverse index: an owner has few channels and a conversation few members.
+     */
+    public Channel channelOfConversation(Room room, Set<UserId> members) {
+        requireNonNull(room, "room");
+        requireNonNull(members, "members");
+        if (room.kind() == RoomKind.CHANNEL) {
+            for (ChannelId id : channels.channelsOfStaff(room.owner())) {
+                for (UserId member : members) {
+                    if (ConversationRooms.roomId(id, member).equals(room.id())) {
+                        return access.channel(id);
+                    }
+                }
+            }
+        }
+        throw IeumException.notFound("roomId: " + room.id() + " (expected: a customer's conversation with a channel)");
     }
 
     /** One conversation of the inbox, as the calling staff member sees it (their own unread count). */

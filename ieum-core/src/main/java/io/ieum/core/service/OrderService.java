@@ -222,10 +222,21 @@ public final class OrderService {
     public record BoardFilter(Set<OrderStatus> statuses, String query, OrderId before, int limit) {}
 
     /**
-     * The channel's orders, newest first, filtered. The query matches the note, the address, item
-     * names, the order ID and the customer ID, ignoring case. Scans at most {@code 10 × limit} orders.
+     * One page of the board. {@code next} is the {@code before} to ask for the page after it (older
+     * orders), or null when no order is left to look at.
      */
-    public List<Order> board(AuthContext caller, ChannelId channelId, BoardFilter filter) {
+    public record BoardPage(List<Order> orders, OrderId next) {
+        public BoardPage {
+            orders = List.copyOf(orders);
+        }
+    }
+
+    /**
+     * The channel's orders, newest first, filtered. The query matches the note, the address, item
+     * names, the order ID and the customer ID, ignoring case. Scans at most {@code 10 × limit} orders,
+     * so a rare match may take several pages (each may be short, even empty) until {@code next} is null.
+     */
+    public BoardPage board(AuthContext caller, ChannelId channelId, BoardFilter filter) {
         access.requireStaff(channelId, caller.userId());
         int limit = filter.limit();
         if (limit < 1 || limit > MessageService.MAX_PAGE) {
@@ -235,21 +246,26 @@ public final class OrderService {
         List<Order> result = new ArrayList<>();
         OrderId before = filter.before();
         int scanned = 0;
-        while (result.size() < limit && scanned < limit * 10) {
-            List<Order> page = orders.byChannel(channelId, before, MessageService.MAX_PAGE);
+        while (scanned < limit * 10) {
+            int asked = Math.min(MessageService.MAX_PAGE, limit * 10 - scanned);
+            List<Order> page = orders.byChannel(channelId, before, asked);
             for (Order order : page) {
+                scanned++;
+                before = order.id();
                 if ((filter.statuses() == null || filter.statuses().isEmpty() || filter.statuses().contains(order.status()))
-                        && matches(order, query) && result.size() < limit) {
+                        && matches(order, query)) {
                     result.add(order);
+                    if (result.size() == limit) {
+                        return new BoardPage(result, order.id());
+                    }
                 }
             }
-            scanned += page.size();
-            if (page.size() < MessageService.MAX_PAGE) {
-                break;
+            if (page.size() < asked) {
+                return new BoardPage(result, null);
             }
-            before = page.get(page.size() - 1).id();
         }
-        return result;
+        // Scanned enough for one answer: the caller goes on from the last order looked at.
+        return new BoardPage(result, before);
     }
 
     private static boolean matches(Order order, String query) {

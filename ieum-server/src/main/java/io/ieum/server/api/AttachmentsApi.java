@@ -19,6 +19,7 @@ import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.common.stream.StreamMessage;
 
 import io.ieum.core.error.IeumException;
+import io.ieum.core.id.ChannelId;
 import io.ieum.core.id.RoomId;
 import io.ieum.core.id.UserId;
 import io.ieum.core.model.Account;
@@ -57,6 +58,7 @@ public final class AttachmentsApi {
         router.download("/api/attachments/{sha256}", this::downloadOwn);
         router.download("/api/rooms/{roomId}/attachments/{sha256}", this::downloadFromRoom);
         router.download("/api/users/{userId}/avatar", this::avatar);
+        router.download("/api/channels/{id}/picture", this::channelPicture);
     }
 
     private HttpResponse upload(ApiRequest req) throws IOException {
@@ -108,6 +110,16 @@ public final class AttachmentsApi {
             throw IeumException.notFound("avatar of userId: " + userId + " (expected: a user who set an avatar)");
         }
         return stream(sha256, MediaType.OCTET_STREAM, "avatar");
+    }
+
+    /** A shop's picture is public to every signed-in user, like its name: customers see it in search and chat. */
+    private HttpResponse channelPicture(ApiRequest req) throws IOException {
+        ChannelId channelId = ChannelId.parse("channelId", req.path("id"));
+        String sha256 = services.channels().channel(channelId).picture();
+        if (sha256 == null) {
+            throw IeumException.notFound("picture of channelId: " + channelId + " (expected: a channel that set a picture)");
+        }
+        return stream(sha256, MediaType.OCTET_STREAM, "picture");
     }
 
     private HttpResponse stream(String sha256, MediaType type, String fileName) throws IOException {

@@ -7,13 +7,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpResponse;
 
+import io.ieum.core.channel.BookingCalendar;
 import io.ieum.core.channel.WorkingHours;
 import io.ieum.core.error.IeumException;
 import io.ieum.core.id.BookingId;
@@ -50,7 +53,7 @@ public final class BookingsApi {
 
     public void register(Router router) {
         router.user(HttpMethod.PUT, "/api/channels/{id}/calendar", this::setCalendar);
-        router.user(HttpMethod.GET, "/api/channels/{id}/calendar", req -> responses.ok(CalendarView.of(
+        router.user(HttpMethod.GET, "/api/channels/{id}/calendar", req -> responses.ok(calendarView(
                 services.bookings().calendar(ChannelsApi.channelId(req)))));
         router.user(HttpMethod.GET, "/api/channels/{id}/slots", this::slots);
         router.user(HttpMethod.POST, "/api/channels/{id}/bookings", this::book);
@@ -78,6 +81,19 @@ public final class BookingsApi {
                 services.bookings().mine(req.caller(), req.intQuery("limit", 50, 1, 200)).stream().map(BookingView::of).toList())));
     }
 
+    private CalendarView calendarView(BookingCalendar calendar) {
+        return CalendarView.of(calendar, staffNames(calendar.staff()));
+    }
+
+    /** Display names of the calendar's staff, by user ID. */
+    private Map<String, String> staffNames(Collection<UserId> staff) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (UserId id : staff) {
+            names.put(id.toString(), services.accounts().account(id).profile().displayName());
+        }
+        return names;
+    }
+
     private static BookingId bookingId(ApiRequest req) {
         return BookingId.parse("bookingId", req.path("bookingId"));
     }
@@ -92,7 +108,7 @@ public final class BookingsApi {
             hours.put(weekday, new WorkingHours(time(h.open(), "hours." + weekday + ".open"),
                     time(h.close(), "hours." + weekday + ".close")));
         }
-        return responses.ok(CalendarView.of(services.bookings().setCalendar(req.caller(), ChannelsApi.channelId(req),
+        return responses.ok(calendarView(services.bookings().setCalendar(req.caller(), ChannelsApi.channelId(req),
                 Fields.required(body.zone(), "zone", "a time zone such as Asia/Seoul"),
                 Fields.required(body.slotMinutes(), "slotMinutes", "5..480"), hours,
                 Fields.required(body.staff(), "staff", "an array of staff usernames"))));
@@ -117,8 +133,9 @@ public final class BookingsApi {
             throw IeumException.invalid("date: '" + WireValues.abbreviate(dateText) + "' (expected: a date such as 2026-12-01)");
         }
         String staff = req.query("staffId");
+        Map<String, String> names = staffNames(services.bookings().calendar(channel).staff());
         return responses.ok(Map.of("slots", services.bookings().freeSlots(channel, service, date,
-                staff == null ? null : UserId.parse("staffId", staff)).stream().map(SlotView::of).toList()));
+                staff == null ? null : UserId.parse("staffId", staff)).stream().map(s -> SlotView.of(s, names)).toList()));
     }
 
     private HttpResponse book(ApiRequest req) {

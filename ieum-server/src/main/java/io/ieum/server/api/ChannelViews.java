@@ -63,21 +63,25 @@ final class ChannelViews {
         }
     }
 
-    record SlotView(String staffId, Instant start, Instant end) {
-        static SlotView of(BookingService.Slot s) {
-            return new SlotView(s.staff().toString(), s.start(), s.end());
+    /** {@code staffName}: the staff member's display name, so a customer sees who serves them. */
+    record SlotView(String staffId, String staffName, Instant start, Instant end) {
+        static SlotView of(BookingService.Slot s, Map<String, String> names) {
+            String id = s.staff().toString();
+            return new SlotView(id, names.getOrDefault(id, ""), s.start(), s.end());
         }
     }
 
     record HoursView(String open, String close) {}
 
-    record CalendarView(String zone, int slotMinutes, Map<String, HoursView> hours, List<String> staff) {
-        static CalendarView of(BookingCalendar c) {
+    /** {@code staffNames}: display name by staff user ID, public like the calendar (customers pick a person). */
+    record CalendarView(String zone, int slotMinutes, Map<String, HoursView> hours, List<String> staff,
+                        Map<String, String> staffNames) {
+        static CalendarView of(BookingCalendar c, Map<String, String> staffNames) {
             Map<String, HoursView> hours = new LinkedHashMap<>();
             new java.util.TreeMap<>(c.hours()).forEach((day, h) -> hours.put(day.name(),
                     new HoursView(h.open().toString(), h.close().toString())));
             return new CalendarView(c.zone().getId(), c.slotMinutes(), hours,
-                    c.staff().stream().map(Object::toString).toList());
+                    c.staff().stream().map(Object::toString).toList(), staffNames);
         }
     }
 

@@ -10,9 +10,12 @@ import com.linecorp.armeria.common.HttpResponse;
 
 import io.ieum.core.channel.Channel;
 import io.ieum.core.channel.ItemKind;
+import io.ieum.core.error.IeumException;
 import io.ieum.core.id.ChannelId;
 import io.ieum.core.id.ItemId;
+import io.ieum.core.id.RoomId;
 import io.ieum.core.id.UserId;
+import io.ieum.core.model.BlobInfo;
 import io.ieum.core.service.AuthContext;
 import io.ieum.core.service.ChannelService;
 import io.ieum.core.service.Services;
@@ -80,6 +83,7 @@ public final class ChannelsApi {
             return responses.ok(rooms.of(services.rooms().details(caller, room.id())));
         });
         router.user(HttpMethod.GET, "/api/channels/{id}/inbox", this::inbox);
+        router.user(HttpMethod.GET, "/api/rooms/{roomId}/channel", this::channelOfRoom);
         router.user(HttpMethod.POST, "/api/channels/{id}/announcements", req -> {
             AnnouncementBody body = req.body(AnnouncementBody.class);
             return responses.created(AnnouncementView.of(services.channels().announce(req.caller(), channelId(req),
@@ -103,14 +107,30 @@ public final class ChannelsApi {
 
     private HttpResponse create(ApiRequest req) {
         ChannelBody body = req.body(ChannelBody.class);
+        requireOwnPicture(body.picture(), null, req.caller());
         Channel channel = services.channels().create(req.caller(), details(body));
         return responses.created(detailOf(req.caller(), channel));
     }
 
     private HttpResponse update(ApiRequest req) {
         ChannelBody body = req.body(ChannelBody.class);
-        Channel channel = services.channels().update(req.caller(), channelId(req), details(body));
+        ChannelId id = channelId(req);
+        requireOwnPicture(body.picture(), services.channels().channel(id).picture(), req.caller());
+        Channel channel = services.channels().update(req.caller(), id, details(body));
         return responses.ok(detailOf(req.caller(), channel));
+    }
+
+    /**
+     * The picture is served to every signed-in user, so it must be a file the caller uploaded (or the
+     * one the channel already shows): a known hash must not publish someone else's private file.
+     */
+    private void requireOwnPicture(String picture, String current, AuthContext caller) {
+        if (picture == null || picture.equals(current)) {
+            return;
+        }
+        if (!BlobInfo.isSha256(picture) || !services.storage().blobs().isUploader(picture, caller.userId())) {
+            throw IeumException.invalid("picture: '" + (picture.length() <= 64 ? picture : WireValues.abbreviate(picture)) + "' (expected: the SHA-256 of a file you uploaded)");
+        }
     }
 
     private static ChannelService.Details details(ChannelBody body) {
@@ -160,6 +180,13 @@ public final class ChannelsApi {
         return new ChannelService.ItemDraft(kind, Fields.required(body.name(), "name", "the item's name"),
                 Fields.required(body.price(), "price", "a price in won, 0..100000000"), body.options(),
                 body.durationMinutes() == null ? 0 : body.durationMinutes());
+    }
+
+    /** The shop a conversation room is with, for its members (the chat header shows its name and picture). */
+    private HttpResponse channelOfRoom(ApiRequest req) {
+        RoomId roomId = RoomId.parse("roomId", req.path("roomId"));
+        var room = services.membership().requireRoomOf(roomId, req.caller().userId());
+        return responses.ok(ChannelView.of(services.channels().channelOfConversation(room, services.membership().memberIds(roomId))));
     }
 
     private HttpResponse inbox(ApiRequest req) {

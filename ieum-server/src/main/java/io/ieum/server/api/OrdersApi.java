@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,8 +53,7 @@ public final class OrdersApi {
 
     public void register(Router router) {
         router.user(HttpMethod.POST, "/api/channels/{id}/orders", this::place);
-        router.user(HttpMethod.GET, "/api/channels/{id}/orders", req -> responses.ok(Map.of("orders",
-                board(req).stream().map(OrderView::of).toList())));
+        router.user(HttpMethod.GET, "/api/channels/{id}/orders", this::page);
         router.download("/api/channels/{id}/orders.csv", this::csv);
         router.user(HttpMethod.GET, "/api/channels/{id}/orders/{orderId}", req -> responses.ok(OrderView.of(
                 services.orders().get(req.caller(), ChannelsApi.channelId(req), orderId(req)))));
@@ -88,7 +88,15 @@ public final class OrdersApi {
         return placed.created() ? responses.created(answer) : responses.ok(answer);
     }
 
-    private List<Order> board(ApiRequest req) {
+    private HttpResponse page(ApiRequest req) {
+        OrderService.BoardPage page = board(req);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("orders", page.orders().stream().map(OrderView::of).toList());
+        answer.put("next", page.next() == null ? null : page.next().toString());
+        return responses.ok(answer);
+    }
+
+    private OrderService.BoardPage board(ApiRequest req) {
         Set<OrderStatus> statuses = EnumSet.noneOf(OrderStatus.class);
         String status = req.query("status");
         if (status != null && !status.isBlank()) {
@@ -100,7 +108,7 @@ public final class OrdersApi {
     }
 
     private HttpResponse csv(ApiRequest req) {
-        List<Order> orders = board(req);
+        List<Order> orders = board(req).orders();
         Map<UserId, String> names = new HashMap<>();
         for (UserId customer : OrderService.customers(orders)) {
             names.put(customer, services.accounts().account(customer).username().value());

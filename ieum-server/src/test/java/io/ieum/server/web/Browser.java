@@ -62,8 +62,8 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Forgets every origin visited (IndexedDB, service worker, caches), the viewport and download
-     * settings: the next test starts as a first visit.
+     * Forgets every origin visited (IndexedDB, service worker, caches), the viewport, time zone and
+     * download settings: the next test starts as a first visit.
      */
     void reset() {
         driver.get("about:blank");
@@ -72,8 +72,15 @@ final class Browser implements AutoCloseable {
         }
         origins.clear();
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "")); // empty: the host's zone
         driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "default"));
         base = null;
+    }
+
+    /** The page's time zone, as a person abroad has it (an IANA ID such as America/New_York). */
+    void timeZone(String zone) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+        waitFor(() -> zone.equals(js("return Intl.DateTimeFormat().resolvedOptions().timeZone")));
     }
 
     /** A phone-sized viewport (CSS pixels), as the page sees it. */

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,8 +17,6 @@ import org.openqa.selenium.By;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.ieum.server.IeumServer;
-import io.ieum.server.support.Client;
 import io.ieum.server.support.Client.User;
 
 /** What people do inside a chat, in real Chromium against a real server: reply, delete, older history, files. */
@@ -30,10 +26,8 @@ class ConversationBrowserTest {
     static final Browsers browsers = new Browsers();
 
     /** One server for the class (a stop costs seconds); every test makes its own users and rooms. */
-    @TempDir
-    static Path serverDir;
-    private static IeumServer server;
-    private static Client client;
+    @RegisterExtension
+    static final WebServer web = new WebServer();
 
     @TempDir
     Path dir;
@@ -42,29 +36,18 @@ class ConversationBrowserTest {
     private User joonUser;
     private String room;
 
-    @BeforeAll
-    static void startServer() {
-        server = WebFixture.start(serverDir.resolve("data"), 0, List.of());
-        client = new Client(server.uri());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @BeforeEach
     void users() {
-        minaUser = WebFixture.user(client, "mina", "Mina");
-        joonUser = WebFixture.user(client, "joon", "Joon");
-        room = WebFixture.directRoom(client, minaUser, joonUser);
+        minaUser = WebFixture.user(web.client(), "mina", "Mina");
+        joonUser = WebFixture.user(web.client(), "joon", "Joon");
+        room = WebFixture.directRoom(web.client(), minaUser, joonUser);
     }
 
     @Test
     void replyShouldQuoteTheOriginalAndDeleteForEveryoneShouldBlankTheMessageForBoth() {
-        WebFixture.send(client, joonUser, room, "Can you make it chocolate?");
-        Browser mina = browsers.user(0, WebFixture.base(server));
-        Browser joon = browsers.user(1, WebFixture.base(server));
+        WebFixture.send(web.client(), joonUser, room, "Can you make it chocolate?");
+        Browser mina = browsers.user(0, web.base());
+        Browser joon = browsers.user(1, web.base());
         mina.logIn(minaUser.username(), WebFixture.PASSWORD);
         joon.logIn(joonUser.username(), WebFixture.PASSWORD);
         mina.openRoom(room);
@@ -85,7 +68,7 @@ class ConversationBrowserTest {
             b.waitFor(() -> b.text("li[data-id='" + deletedId + "'] .bubble.deleted").equals("This message was deleted"));
             assertThat(b.texts()).containsExactly("Can you make it chocolate?", "Yes, dark chocolate", "");
         }
-        JsonNode stored = client.get("/api/rooms/" + room + "/messages?limit=10", joonUser.token()).json().path("entries");
+        JsonNode stored = web.client().get("/api/rooms/" + room + "/messages?limit=10", joonUser.token()).json().path("entries");
         JsonNode deleted = findEntry(stored, deletedId);
         assertThat(deleted.path("deleted").asBoolean()).isTrue();
         assertThat(deleted.path("text").asText("")).isEmpty(); // the words are gone from the server too
@@ -96,8 +79,8 @@ class ConversationBrowserTest {
     @Test
     void scrollingUpShouldLoadOlderHistoryPageByPageWithoutGapOrDuplicate() {
         List<String> all = IntStream.rangeClosed(1, 75).mapToObj(i -> String.format("message %02d", i)).toList();
-        all.forEach(text -> WebFixture.send(client, joonUser, room, text));
-        Browser mina = browsers.user(0, WebFixture.base(server));
+        all.forEach(text -> WebFixture.send(web.client(), joonUser, room, text));
+        Browser mina = browsers.user(0, web.base());
         mina.logIn(minaUser.username(), WebFixture.PASSWORD);
         mina.openRoom(room);
         mina.waitFor(() -> mina.texts().size() == 30 && mina.texts().get(29).equals("message 75"));
@@ -122,8 +105,8 @@ class ConversationBrowserTest {
         String content = "2 cakes, 25 candles — 초 스물다섯 개\n";
         Path file = WebFixture.textFile(dir.resolve("upload"), "order.txt", content);
         Path downloads = dir.resolve("downloads");
-        Browser mina = browsers.user(0, WebFixture.base(server));
-        Browser joon = browsers.user(1, WebFixture.base(server));
+        Browser mina = browsers.user(0, web.base());
+        Browser joon = browsers.user(1, web.base());
         mina.logIn(minaUser.username(), WebFixture.PASSWORD);
         joon.logIn(joonUser.username(), WebFixture.PASSWORD);
         mina.openRoom(room);

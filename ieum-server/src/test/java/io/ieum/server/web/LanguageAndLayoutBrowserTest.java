@@ -6,15 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.ieum.server.IeumServer;
-import io.ieum.server.support.Client;
 import io.ieum.server.support.Client.User;
 
 /** Korean and English, and a phone-sized screen, in real Chromium (with a Korean font installed). */
@@ -24,35 +20,22 @@ class LanguageAndLayoutBrowserTest {
     static final Browsers browsers = new Browsers();
 
     /** One server for the class (a stop costs seconds); every test makes its own users and rooms. */
-    @TempDir
-    static Path serverDir;
-    private static IeumServer server;
-    private static Client client;
+    @RegisterExtension
+    static final WebServer web = new WebServer();
 
     @TempDir
     Path dir;
 
     private User minaUser;
 
-    @BeforeAll
-    static void startServer() {
-        server = WebFixture.start(serverDir.resolve("data"), 0, List.of());
-        client = new Client(server.uri());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @BeforeEach
     void users() {
-        minaUser = WebFixture.user(client, "mina", "민아");
+        minaUser = WebFixture.user(web.client(), "mina", "민아");
     }
 
     @Test
     void languageShouldFollowTheBrowserThenSwitchBetweenKoreanAndEnglishAndBeRemembered() {
-        Browser mina = browsers.user(0, WebFixture.base(server));
+        Browser mina = browsers.user(0, web.base());
         mina.open();
         mina.waitFor(() -> mina.text("#submit").equals("Log in")); // the browser asks for en-US
         assertThat(mina.js("return document.documentElement.lang")).isEqualTo("en");
@@ -71,13 +54,13 @@ class LanguageAndLayoutBrowserTest {
 
     @Test
     void phoneSizedScreenShouldFitTheChatWithoutSideScrollingAndKeepTheComposeBoxInReach() {
-        User joonUser = WebFixture.user(client, "joon", "준");
-        String room = WebFixture.directRoom(client, minaUser, joonUser);
-        assertThat(client.json("PATCH", "/api/me", joonUser.token(), Map.of("statusMessage", "케이크 굽는 중")).status()).isEqualTo(200);
+        User joonUser = WebFixture.user(web.client(), "joon", "준");
+        String room = WebFixture.directRoom(web.client(), minaUser, joonUser);
+        assertThat(web.client().json("PATCH", "/api/me", joonUser.token(), Map.of("statusMessage", "케이크 굽는 중")).status()).isEqualTo(200);
         List.of("안녕하세요! 주문하신 생크림 케이크 준비됐어요.",
                 "초는 스물다섯 개 넣었고, 메시지 판에는 '생일 축하해 수아야'라고 썼어요. 맞나요?",
-                "내일 오후 세 시까지 매장에 계세요.").forEach(text -> WebFixture.send(client, joonUser, room, text));
-        Browser mina = browsers.user(0, WebFixture.base(server));
+                "내일 오후 세 시까지 매장에 계세요.").forEach(text -> WebFixture.send(web.client(), joonUser, room, text));
+        Browser mina = browsers.user(0, web.base());
         mina.open();
         mina.viewport(390, 844);
         mina.language("ko");

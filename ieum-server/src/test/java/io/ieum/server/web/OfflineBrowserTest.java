@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.ieum.server.IeumServer;
 import io.ieum.server.support.Client;
 import io.ieum.server.support.Client.User;
 
@@ -20,56 +19,48 @@ class OfflineBrowserTest {
     @RegisterExtension
     static final Browsers browsers = new Browsers();
 
+    @RegisterExtension
+    final WebServer web = new WebServer();
+
     @TempDir
     Path dir;
 
     @Test
     void appShouldOpenWithTheServerStoppedAndDeliverAMessageWrittenOfflineExactlyOnce() {
-        Path data = dir.resolve("data");
-        IeumServer server = WebFixture.start(data, 0, List.of());
-        int port = server.port();
-        User minaUser;
-        User joonUser;
-        String room;
-        try {
-            Browser mina = browsers.user(0, WebFixture.base(server));
-            Client client = new Client(server.uri());
-            minaUser = WebFixture.user(client, "mina", "Mina");
-            joonUser = WebFixture.user(client, "joon", "Joon");
-            room = WebFixture.directRoom(client, minaUser, joonUser);
-            WebFixture.sendPhoto(client, joonUser, room, WebFixture.png(dir), "this one?");
-            WebFixture.send(client, joonUser, room, "see you at the bakery");
+        Browser mina = browsers.user(0, web.base());
+        Client client = web.client();
+        User minaUser = WebFixture.user(client, "mina", "Mina");
+        User joonUser = WebFixture.user(client, "joon", "Joon");
+        String room = WebFixture.directRoom(client, minaUser, joonUser);
+        WebFixture.sendPhoto(client, joonUser, room, WebFixture.png(dir), "this one?");
+        WebFixture.send(client, joonUser, room, "see you at the bakery");
 
-            mina.logIn(minaUser.username(), WebFixture.PASSWORD);
-            mina.openRoom(room);
-            mina.waitFor(() -> mina.texts().contains("see you at the bakery"));
-            mina.waitFor(() -> photoWidth(mina, "this one?") == 160);
-            mina.waitForServiceWorker();
+        mina.logIn(minaUser.username(), WebFixture.PASSWORD);
+        mina.openRoom(room);
+        mina.waitFor(() -> mina.texts().contains("see you at the bakery"));
+        mina.waitFor(() -> photoWidth(mina, "this one?") == 160);
+        mina.waitForServiceWorker();
 
-            server.close();
-            mina.reload();
-            mina.waitFor(() -> mina.texts().contains("see you at the bakery"));
-            mina.waitFor(() -> mina.status().contains("Offline"));
-            mina.waitFor(() -> photoWidth(mina, "this one?") == 160); // the photo, from IndexedDB
+        web.stop();
+        mina.reload();
+        mina.waitFor(() -> mina.texts().contains("see you at the bakery"));
+        mina.waitFor(() -> mina.status().contains("Offline"));
+        mina.waitFor(() -> photoWidth(mina, "this one?") == 160); // the photo, from IndexedDB
 
-            mina.send("written offline");
-            mina.waitFor(() -> "sending".equals(mina.attribute("written offline", null, "data-state")));
-            mina.reload();
-            mina.waitFor(() -> "sending".equals(mina.attribute("written offline", null, "data-state")));
-            assertThat(mina.texts()).containsExactly("this one?", "see you at the bakery", "written offline");
+        mina.send("written offline");
+        mina.waitFor(() -> "sending".equals(mina.attribute("written offline", null, "data-state")));
+        mina.reload();
+        mina.waitFor(() -> "sending".equals(mina.attribute("written offline", null, "data-state")));
+        assertThat(mina.texts()).containsExactly("this one?", "see you at the bakery", "written offline");
 
-            server = WebFixture.start(data, port, List.of());
-            mina.waitFor(() -> "sent".equals(mina.attribute("written offline", null, "data-state")));
-            mina.waitFor(() -> mina.status().contains("Connected to site 1"));
-            Client client2 = new Client(server.uri());
-            List<String> stored = WebFixture.storedTexts(client2, joonUser, room);
-            assertThat(stored).containsExactly("this one?", "see you at the bakery", "written offline");
-            mina.reload();
-            mina.waitFor(() -> mina.texts().contains("written offline"));
-            assertThat(Collections.frequency(mina.texts(), "written offline")).isEqualTo(1);
-        } finally {
-            server.close();
-        }
+        web.restart();
+        mina.waitFor(() -> "sent".equals(mina.attribute("written offline", null, "data-state")));
+        mina.waitFor(() -> mina.status().contains("Connected to site 1"));
+        List<String> stored = WebFixture.storedTexts(web.client(), joonUser, room);
+        assertThat(stored).containsExactly("this one?", "see you at the bakery", "written offline");
+        mina.reload();
+        mina.waitFor(() -> mina.texts().contains("written offline"));
+        assertThat(Collections.frequency(mina.texts(), "written offline")).isEqualTo(1);
     }
 
     /** The natural width of the photo in the message with this text once loaded (0 until then). */

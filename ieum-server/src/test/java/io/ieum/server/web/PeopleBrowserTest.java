@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipFile;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,8 +17,6 @@ import org.openqa.selenium.By;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.ieum.server.IeumServer;
-import io.ieum.server.support.Client;
 import io.ieum.server.support.Client.User;
 
 /** Profile, friends, blocks, groups and the data download, in real Chromium against a real server. */
@@ -31,10 +26,8 @@ class PeopleBrowserTest {
     static final Browsers browsers = new Browsers();
 
     /** One server for the class (a stop costs seconds); every test makes its own users and rooms. */
-    @TempDir
-    static Path serverDir;
-    private static IeumServer server;
-    private static Client client;
+    @RegisterExtension
+    static final WebServer web = new WebServer();
 
     @TempDir
     Path dir;
@@ -42,27 +35,16 @@ class PeopleBrowserTest {
     private User minaUser;
     private User joonUser;
 
-    @BeforeAll
-    static void startServer() {
-        server = WebFixture.start(serverDir.resolve("data"), 0, List.of());
-        client = new Client(server.uri());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @BeforeEach
     void users() {
-        minaUser = WebFixture.user(client, "mina", "Mina");
-        joonUser = WebFixture.user(client, "joon", "Joon");
+        minaUser = WebFixture.user(web.client(), "mina", "Mina");
+        joonUser = WebFixture.user(web.client(), "joon", "Joon");
     }
 
     @Test
     void profileShouldSaveNameStatusAndPhotoAndMyDataShouldDownloadAsAZip() throws IOException {
         Path downloads = dir.resolve("downloads");
-        Browser mina = browsers.user(0, WebFixture.base(server));
+        Browser mina = browsers.user(0, web.base());
         mina.logIn(minaUser.username(), WebFixture.PASSWORD);
         mina.go("#/profile");
         mina.type(By.id("profile-name"), "민아 Kim");
@@ -73,10 +55,10 @@ class PeopleBrowserTest {
         mina.waitFor(() -> ((Number) mina.js("const img = document.getElementById('avatar');"
                 + " return img && !img.hidden && img.complete ? img.naturalWidth : 0;")).intValue() == 160);
 
-        JsonNode seen = client.get("/api/users/" + minaUser.username(), joonUser.token()).json();
+        JsonNode seen = web.client().get("/api/users/" + minaUser.username(), joonUser.token()).json();
         assertThat(seen.path("displayName").asText()).isEqualTo("민아 Kim");
         assertThat(seen.path("statusMessage").asText()).isEqualTo("케이크 주문 받아요");
-        assertThat(client.get("/api/users/" + minaUser.id() + "/avatar", joonUser.token()).status()).isEqualTo(200);
+        assertThat(web.client().get("/api/users/" + minaUser.id() + "/avatar", joonUser.token()).status()).isEqualTo(200);
         mina.screenshot(WebFixture.SCREENSHOTS.resolve("profile-en.png"));
         mina.reload();
         mina.waitFor(() -> "민아 Kim".equals(mina.driver.findElement(By.id("profile-name")).getAttribute("value")));
@@ -93,10 +75,10 @@ class PeopleBrowserTest {
 
     @Test
     void friendAddedByUsernameShouldBeListedAndOnceBlockedTheirMessageIsRefusedVisiblyUntilUnblockedAndRetried() {
-        assertThat(client.json("PATCH", "/api/me", joonUser.token(), Map.of("statusMessage", "baking all day")).status()).isEqualTo(200);
-        String room = WebFixture.directRoom(client, minaUser, joonUser);
-        Browser mina = browsers.user(0, WebFixture.base(server));
-        Browser joon = browsers.user(1, WebFixture.base(server));
+        assertThat(web.client().json("PATCH", "/api/me", joonUser.token(), Map.of("statusMessage", "baking all day")).status()).isEqualTo(200);
+        String room = WebFixture.directRoom(web.client(), minaUser, joonUser);
+        Browser mina = browsers.user(0, web.base());
+        Browser joon = browsers.user(1, web.base());
         mina.logIn(minaUser.username(), WebFixture.PASSWORD);
         joon.logIn(joonUser.username(), WebFixture.PASSWORD);
 
@@ -116,21 +98,21 @@ class PeopleBrowserTest {
         joon.waitFor(() -> "failed".equals(joon.attribute("are you there?", null, "data-state")));
         assertThat(joon.attribute("are you there?", ".why", "textContent")).startsWith("Blocked");
         assertThat(joon.attribute("are you there?", ".state", "textContent")).isEqualTo("Failed");
-        assertThat(WebFixture.storedTexts(client, minaUser, room)).isEmpty();
+        assertThat(WebFixture.storedTexts(web.client(), minaUser, room)).isEmpty();
 
         mina.click(By.cssSelector("#blocked-list li[data-username='" + joonUser.username() + "'] button.unblock"));
         mina.waitFor(() -> mina.driver.findElements(By.cssSelector("#blocked-list li")).isEmpty());
         joon.clickInMessage("are you there?", "button.retry");
         joon.waitFor(() -> "sent".equals(joon.attribute("are you there?", null, "data-state")));
-        assertThat(WebFixture.storedTexts(client, minaUser, room)).containsExactly("are you there?");
+        assertThat(WebFixture.storedTexts(web.client(), minaUser, room)).containsExactly("are you there?");
         assertThat(Collections.frequency(joon.texts(), "are you there?")).isEqualTo(1);
     }
 
     @Test
     void groupShouldBeCreatedWithMembersInvitedToAndLeftWithEveryoneSeeingTheChange() {
-        User soraUser = WebFixture.user(client, "sora", "Sora");
-        Browser mina = browsers.user(0, WebFixture.base(server));
-        Browser joon = browsers.user(1, WebFixture.base(server));
+        User soraUser = WebFixture.user(web.client(), "sora", "Sora");
+        Browser mina = browsers.user(0, web.base());
+        Browser joon = browsers.user(1, web.base());
         mina.logIn(minaUser.username(), WebFixture.PASSWORD);
         joon.logIn(joonUser.username(), WebFixture.PASSWORD);
 
@@ -152,14 +134,14 @@ class PeopleBrowserTest {
         mina.waitFor(() -> mina.text("#room-members").equals("3 members"));
         joon.waitFor(() -> joon.text("#room-members").equals("3 members"));
         joon.waitFor(() -> joon.text("#messages li.event:last-child").equals("Sora joined"));
-        assertThat(client.get("/api/rooms", soraUser.token()).json().path("rooms").get(0).path("id").asText()).isEqualTo(room);
+        assertThat(web.client().get("/api/rooms", soraUser.token()).json().path("rooms").get(0).path("id").asText()).isEqualTo(room);
 
         joon.click(By.id("leave"));
         joon.waitFor(() -> !joon.driver.findElements(By.id("room-list")).isEmpty());
         joon.waitFor(() -> joon.driver.findElements(By.cssSelector("li[data-room='" + room + "']")).isEmpty());
         mina.waitFor(() -> mina.text("#room-members").equals("2 members"));
         mina.waitFor(() -> mina.text("#messages li.event:last-child").equals("Joon left"));
-        assertThat(client.get("/api/rooms/" + room, joonUser.token()).status()).isEqualTo(403);
+        assertThat(web.client().get("/api/rooms/" + room, joonUser.token()).status()).isEqualTo(403);
         mina.screenshot(WebFixture.SCREENSHOTS.resolve("group-en.png"));
     }
 }

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,9 +15,7 @@ import org.openqa.selenium.By;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.ieum.server.IeumServer;
 import io.ieum.server.channel.Shop;
-import io.ieum.server.support.Client;
 import io.ieum.server.support.Client.User;
 
 /** A shop in the browser: the customer orders and books and sees the shop's changes live; the owner works the board and the calendar. */
@@ -30,26 +27,15 @@ class ShopBrowserTest {
     @TempDir
     Path dir;
 
-    private IeumServer server;
-    private Client client;
-
-    @BeforeEach
-    void start() {
-        server = WebFixture.start(dir.resolve("data"), 0, List.of());
-        client = new Client(server.uri());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final WebServer web = new WebServer();
 
     @Test
     void customerShouldFindTheShopOrderBookAndSeeEveryChangeLive() {
-        Shop shop = Shop.open(client, "Mina Cakes " + System.nanoTime() % 10_000);
-        String name = client.get("/api/channels/" + shop.channel(), shop.owner().token()).json().path("channel").path("name").asText();
-        User sora = WebFixture.user(client, "sora", "Sora");
-        Browser page = browsers.user(0, WebFixture.base(server));
+        Shop shop = Shop.open(web.client(), "Mina Cakes " + System.nanoTime() % 10_000);
+        String name = web.client().get("/api/channels/" + shop.channel(), shop.owner().token()).json().path("channel").path("name").asText();
+        User sora = WebFixture.user(web.client(), "sora", "Sora");
+        Browser page = browsers.user(0, web.base());
         page.logIn(sora.username(), WebFixture.PASSWORD);
 
         page.go("#/channels");
@@ -72,7 +58,7 @@ class ShopBrowserTest {
         page.waitFor(() -> page.text("#my-orders li[data-order]").contains("Order"));
         String orderId = ShopPage.attribute(page, "#my-orders li[data-order]", "data-order");
 
-        JsonNode stored = client.get("/api/channels/" + shop.channel() + "/orders/" + orderId, shop.staff().token()).json();
+        JsonNode stored = web.client().get("/api/channels/" + shop.channel() + "/orders/" + orderId, shop.staff().token()).json();
         assertThat(stored.path("items").get(0).path("quantity").asInt()).isEqualTo(2);
         assertThat(stored.path("items").get(0).path("options").get(0).asText()).isEqualTo("초코 글씨");
         assertThat(stored.path("fulfilment").asText()).isEqualTo("DELIVERY");
@@ -94,7 +80,7 @@ class ShopBrowserTest {
                 + ".map((li) => li.dataset.order).find((id) => id !== arguments[0]);", orderId);
         page.click(By.cssSelector("li[data-order='" + second + "'] .cancel-order"));
         page.waitFor(() -> "CANCELLED".equals(ShopPage.orderStatus(page, second)));
-        assertThat(client.get("/api/channels/" + shop.channel() + "/orders/" + second, sora.token()).field("status")).isEqualTo("CANCELLED");
+        assertThat(web.client().get("/api/channels/" + shop.channel() + "/orders/" + second, sora.token()).field("status")).isEqualTo("CANCELLED");
 
         // Free slots for the haircut tomorrow; book the first; the shop confirms; then the customer cancels.
         ShopPage.set(page, "#booking-date", Shop.tomorrowAt(10, 0).toString().substring(0, 10));
@@ -106,18 +92,18 @@ class ShopBrowserTest {
         page.waitFor(() -> page.text("#booking-result").startsWith("Booked"));
         page.waitFor(() -> "BOOKED".equals(ShopPage.attribute(page, "#my-bookings li[data-booking]", "data-status")));
         String bookingId = ShopPage.attribute(page, "#my-bookings li[data-booking]", "data-booking");
-        assertThat(client.get("/api/channels/" + shop.channel() + "/bookings/" + bookingId, sora.token()).field("start"))
+        assertThat(web.client().get("/api/channels/" + shop.channel() + "/bookings/" + bookingId, sora.token()).field("start"))
                 .isEqualTo(start);
         // Taken: that staff member's time is no longer offered (the other one's still is).
         page.waitFor(() -> page.driver.findElements(By.cssSelector(
                 "#slots button.slot[data-start='" + start + "'][data-staff='" + staffId + "']")).isEmpty());
-        Shop.ok(client.json("POST", "/api/channels/" + shop.channel() + "/bookings/" + bookingId + "/confirm", shop.staff().token(),
+        Shop.ok(web.client().json("POST", "/api/channels/" + shop.channel() + "/bookings/" + bookingId + "/confirm", shop.staff().token(),
                 java.util.Map.of()));
         page.waitFor(() -> "CONFIRMED".equals(ShopPage.bookingStatus(page, bookingId)));
         page.screenshot(WebFixture.SCREENSHOTS.resolve("shop-customer-en.png"));
         page.click(By.cssSelector("li[data-booking='" + bookingId + "'] .cancel-booking"));
         page.waitFor(() -> "CANCELLED".equals(ShopPage.bookingStatus(page, bookingId)));
-        assertThat(client.get("/api/channels/" + shop.channel() + "/bookings/" + bookingId, sora.token()).field("status"))
+        assertThat(web.client().get("/api/channels/" + shop.channel() + "/bookings/" + bookingId, sora.token()).field("status"))
                 .isEqualTo("CANCELLED");
 
         // The chat with the shop shows each change as a notice.
@@ -128,8 +114,8 @@ class ShopBrowserTest {
 
     @Test
     void ownerShouldWorkTheOrderBoardAndTheCalendar() throws Exception {
-        Shop shop = Shop.open(client, "Board " + System.nanoTime() % 10_000);
-        User sora = client.newUser("sora");
+        Shop shop = Shop.open(web.client(), "Board " + System.nanoTime() % 10_000);
+        User sora = web.client().newUser("sora");
         String first = Shop.newId();
         String second = Shop.newId();
         Shop.ok(shop.order(sora, first));
@@ -138,7 +124,7 @@ class ShopBrowserTest {
         Instant ten = Shop.tomorrowAt(10, 0);
         Shop.ok(shop.book(sora, bookingId, shop.staff().id(), ten));
 
-        Browser owner = browsers.user(0, WebFixture.base(server));
+        Browser owner = browsers.user(0, web.base());
         owner.logIn(shop.owner().username(), WebFixture.PASSWORD);
         owner.go("#/channel/" + shop.channel());
         owner.click(By.id("to-board"));
@@ -150,7 +136,7 @@ class ShopBrowserTest {
             owner.waitFor(() -> status.equals(ShopPage.orderStatus(owner, first)));
         }
         assertThat(ShopPage.moves(owner, first)).isEmpty();
-        JsonNode done = client.get("/api/channels/" + shop.channel() + "/orders/" + first, shop.staff().token()).json();
+        JsonNode done = web.client().get("/api/channels/" + shop.channel() + "/orders/" + first, shop.staff().token()).json();
         assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(done.path("version").asInt()).isEqualTo(5);
 
@@ -161,7 +147,7 @@ class ShopBrowserTest {
         owner.type(By.cssSelector("li[data-order='" + second + "'] .reason"), "재료 소진");
         ShopPage.move(owner, second, "REJECTED");
         owner.waitFor(() -> "REJECTED".equals(ShopPage.orderStatus(owner, second)));
-        assertThat(client.get("/api/channels/" + shop.channel() + "/orders/" + second, shop.staff().token()).field("reason"))
+        assertThat(web.client().get("/api/channels/" + shop.channel() + "/orders/" + second, shop.staff().token()).field("reason"))
                 .isEqualTo("재료 소진");
 
         // Filter by stage and search by order number.
@@ -180,7 +166,7 @@ class ShopBrowserTest {
         owner.screenshot(WebFixture.SCREENSHOTS.resolve("shop-board-en.png"));
 
         // The calendar of tomorrow: confirm, then move to 13:00 with the owner.
-        owner.go("#/calendar/" + shop.channel() + "/" + ShopPage.localDate(owner, ten));
+        owner.go("#/calendar/" + shop.channel() + "/" + ShopPage.shopDate(ten, ZoneOffset.UTC));
         owner.waitFor(() -> "BOOKED".equals(ShopPage.bookingStatus(owner, bookingId)));
         assertThat(ShopPage.attribute(owner, "li[data-booking='" + bookingId + "']", "data-booking")).isEqualTo(bookingId);
         assertThat((String) owner.js("return document.querySelector(`li[data-booking='${arguments[0]}']`).closest('section').dataset.staff;",
@@ -188,19 +174,19 @@ class ShopBrowserTest {
         owner.click(By.cssSelector("li[data-booking='" + bookingId + "'] button.confirm"));
         owner.waitFor(() -> "CONFIRMED".equals(ShopPage.bookingStatus(owner, bookingId)));
         Instant one = Shop.tomorrowAt(13, 0);
-        ShopPage.set(owner, "li[data-booking='" + bookingId + "'] .new-start", ShopPage.localDateTime(owner, one));
+        ShopPage.set(owner, "li[data-booking='" + bookingId + "'] .new-start", ShopPage.shopDateTime(one, ZoneOffset.UTC));
         ShopPage.set(owner, "li[data-booking='" + bookingId + "'] .new-staff", shop.owner().id());
         owner.click(By.cssSelector("li[data-booking='" + bookingId + "'] button.reschedule"));
         owner.waitFor(() -> shop.owner().id().equals(owner.js(
                 "const li = document.querySelector(`li[data-booking='${arguments[0]}']`); return li && li.closest('section').dataset.staff;",
                 bookingId)));
-        JsonNode moved = client.get("/api/channels/" + shop.channel() + "/bookings/" + bookingId, sora.token()).json();
+        JsonNode moved = web.client().get("/api/channels/" + shop.channel() + "/bookings/" + bookingId, sora.token()).json();
         assertThat(Instant.parse(moved.path("start").asText())).isEqualTo(one);
         assertThat(moved.path("staffId").asText()).isEqualTo(shop.owner().id());
         owner.screenshot(WebFixture.SCREENSHOTS.resolve("shop-calendar-en.png"));
         owner.click(By.cssSelector("li[data-booking='" + bookingId + "'] button.cancel"));
         owner.waitFor(() -> ShopPage.bookingStatus(owner, bookingId) == null);
-        assertThat(client.get("/api/channels/" + shop.channel() + "/bookings/" + bookingId, sora.token()).field("status"))
+        assertThat(web.client().get("/api/channels/" + shop.channel() + "/bookings/" + bookingId, sora.token()).field("status"))
                 .isEqualTo("CANCELLED");
 
         // Korean, on a phone: every column stacks, nothing wider than the screen.
@@ -219,10 +205,10 @@ class ShopBrowserTest {
 
     @Test
     void ownerShouldOpenAShopAndRunItFromTheManagePage() {
-        User owner = WebFixture.user(client, "owner", "Mina");
-        User joon = WebFixture.user(client, "joon", "Joon");
-        User sora = WebFixture.user(client, "sora", "Sora");
-        Browser page = browsers.user(0, WebFixture.base(server));
+        User owner = WebFixture.user(web.client(), "owner", "Mina");
+        User joon = WebFixture.user(web.client(), "joon", "Joon");
+        User sora = WebFixture.user(web.client(), "sora", "Sora");
+        Browser page = browsers.user(0, web.base());
         page.logIn(owner.username(), WebFixture.PASSWORD);
 
         page.go("#/channels");
@@ -234,7 +220,7 @@ class ShopBrowserTest {
         page.click(By.id("create-channel-submit"));
         page.waitFor(() -> page.text("#channel-name").equals("미나 헤어"));
         String channel = ((String) page.js("return location.hash;")).replace("#/channel/", "");
-        JsonNode created = client.get("/api/channels/" + channel, owner.token()).json();
+        JsonNode created = web.client().get("/api/channels/" + channel, owner.token()).json();
         assertThat(created.path("role").asText()).isEqualTo("OWNER");
         assertThat(created.path("channel").path("contact").asText()).isEqualTo("02-123-4567");
         assertThat(created.path("channel").path("picture").asText()).hasSize(64);
@@ -255,7 +241,7 @@ class ShopBrowserTest {
         page.type(By.id("item-minutes"), "30");
         page.click(By.id("add-item"));
         page.waitFor(() -> page.text("#items").contains("Cut"));
-        JsonNode catalogue = client.get("/api/channels/" + channel, owner.token()).json().path("catalogue");
+        JsonNode catalogue = web.client().get("/api/channels/" + channel, owner.token()).json().path("catalogue");
         assertThat(catalogue.findValuesAsText("name")).containsExactlyInAnyOrder("Shampoo", "Cut");
         assertThat(catalogue.findValues("options").get(0).toString()).isEqualTo("[\"small\",\"large\"]");
 
@@ -263,23 +249,23 @@ class ShopBrowserTest {
         page.type(By.id("cal-staff"), owner.username() + ", " + joon.username());
         page.click(By.id("save-calendar"));
         page.waitFor(() -> page.text("#cal-saved").equals("Saved"));
-        JsonNode calendar = client.get("/api/channels/" + channel + "/calendar", sora.token()).json();
+        JsonNode calendar = web.client().get("/api/channels/" + channel + "/calendar", sora.token()).json();
         assertThat(calendar.path("zone").asText()).isEqualTo("Asia/Seoul");
         assertThat(calendar.path("staff").toString()).contains(owner.id()).contains(joon.id());
 
         // A customer follows and writes: the conversation shows in the inbox with its unread count, live.
-        Shop.ok(client.json("PUT", "/api/channels/" + channel + "/follow", sora.token(), null));
-        String room = client.json("POST", "/api/channels/" + channel + "/conversation", sora.token(), null).field("id");
-        WebFixture.send(client, sora, room, "예약 가능한가요?");
+        Shop.ok(web.client().json("PUT", "/api/channels/" + channel + "/follow", sora.token(), null));
+        String room = web.client().json("POST", "/api/channels/" + channel + "/conversation", sora.token(), null).field("id");
+        WebFixture.send(web.client(), sora, room, "예약 가능한가요?");
         page.waitFor(() -> "1".equals(ShopPage.attribute(page, "#inbox li[data-room='" + room + "']", "data-unread")));
 
         page.type(By.id("announcement"), "내일 휴무입니다");
         page.click(By.id("send-announcement"));
-        page.waitFor(() -> client.get("/api/rooms/" + room + "/messages?limit=20", sora.token()).json().path("entries")
+        page.waitFor(() -> web.client().get("/api/rooms/" + room + "/messages?limit=20", sora.token()).json().path("entries")
                 .findValuesAsText("kind").contains("ANNOUNCEMENT"));
 
         page.click(By.cssSelector("#items li[data-item] .toggle-available"));
-        page.waitFor(() -> client.get("/api/channels/" + channel, owner.token()).json().path("catalogue").findValuesAsText("available")
+        page.waitFor(() -> web.client().get("/api/channels/" + channel, owner.token()).json().path("catalogue").findValuesAsText("available")
                 .contains("false"));
         page.screenshot(WebFixture.SCREENSHOTS.resolve("shop-manage-en.png"));
     }

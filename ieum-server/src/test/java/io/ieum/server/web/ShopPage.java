@@ -48,8 +48,13 @@ final class ShopPage {
                 instant.toString());
     }
 
-    /** The browser's local date ({@code yyyy-MM-dd}) of an instant. */
-    static String localDate(Browser browser, Instant instant) {
-        return localDateTime(browser, instant).substring(0, 10);
+    /** The shop's date and time ({@code datetime-local}) of an instant in its calendar's zone: what the calendar takes. */
+    static String shopDateTime(Instant instant, java.time.ZoneId zone) {
+        return instant.atZone(zone).toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+    }
+
+    /** The shop's date ({@code yyyy-MM-dd}) of an instant in its calendar's zone. */
+    static String shopDate(Instant instant, java.time.ZoneId zone) {
+        return instant.atZone(zone).toLocalDate().toString();
     }
 }

@@ -1,7 +1,7 @@
 // Service worker: keeps the app shell so the app opens with no site reachable. Shell files are
 // fetched from the network first (always the newest when a server answers) and from the cache when
 // none does. API, WebSocket and operations paths are never cached: the app keeps data in IndexedDB.
-const CACHE = 'ieum-shell-v2';
+const CACHE = 'ieum-shell-v3';
 const SHELL = [
   '/',
   '/index.html',
@@ -24,6 +24,7 @@ const SHELL = [
   '/js/socket.js',
   '/js/store.js',
   '/js/uuid.js',
+  '/js/zoned.js',
   '/js/views/attachments.js',
   '/js/views/board.js',
   '/js/views/calendar.js',
@@ -39,6 +40,7 @@ const SHELL = [
   '/js/views/orderForm.js',
   '/js/views/profile.js',
   '/js/views/rooms.js',
+  '/js/views/shopPicture.js',
   '/js/views/status.js',
 ];
 const NOT_SHELL = /^\/(api|ws|health|metrics)(\/|$)/;

@@ -10,6 +10,8 @@ export const shopApi = {
   mine: () => request('GET', '/api/channels/mine'),
   create: (fields) => request('POST', '/api/channels', { body: fields }),
   channel: (id) => request('GET', base(id)),
+  picture: (id) => request('GET', `${base(id)}/picture`, { blob: true }),
+  ofRoom: (roomId) => request('GET', `/api/rooms/${enc(roomId)}/channel`),
   follow: (id, on) => request(on ? 'PUT' : 'DELETE', `${base(id)}/follow`),
   conversation: (id) => request('POST', `${base(id)}/conversation`),
   staff: (id) => request('GET', `${base(id)}/staff`),
@@ -19,7 +21,8 @@ export const shopApi = {
   inbox: (id) => request('GET', `${base(id)}/inbox`),
   announce: (id, text) => request('POST', `${base(id)}/announcements`, { body: { text } }),
   order: (id, order) => request('POST', `${base(id)}/orders`, { body: order }),
-  orders: (id, query = '') => request('GET', `${base(id)}/orders?limit=200${query}`),
+  /** One page of the board (newest first): `{orders, next}`; pass `next` as `before` for older ones. */
+  orders: (id, query = '', before = null) => request('GET', `${base(id)}/orders?limit=200${query}${before ? `&before=${enc(before)}` : ''}`),
   ordersCsv: (id, query = '') => request('GET', `${base(id)}/orders.csv?limit=200${query}`, { blob: true }),
   myOrders: () => request('GET', '/api/me/orders?limit=50'),
   calendar: (id) => request('GET', `${base(id)}/calendar`),

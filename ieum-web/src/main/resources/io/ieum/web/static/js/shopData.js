@@ -21,15 +21,20 @@ export const NEXT = {
 };
 export const NEEDS_REASON = new Set(['REJECTED', 'CANCELLED']);
 
-/** The channel's orders: from a site (and saved), or the saved copy with `offline: true`. */
-export async function loadOrders(channelId) {
+/**
+ * One page of the channel's orders from a site (newest first, `query` = `&status=…&q=…`, older than
+ * `before`), added to the saved copy; answers every saved order of the channel — pages loaded
+ * earlier included, so the board offline shows all it ever loaded — and the site's `next` cursor
+ * (null when none is left). With no site: the saved copy and `offline: true`.
+ */
+export async function loadOrders(channelId, { query = '', before = null } = {}) {
   try {
-    const { orders } = await shopApi.orders(channelId);
+    const { orders, next } = await shopApi.orders(channelId, query, before);
     await orderStore.putAll(orders);
-    return { orders: await savedOrders(channelId), offline: false };
+    return { orders: await savedOrders(channelId), offline: false, next: next || null };
   } catch (e) {
     if (!(e instanceof NetworkError)) throw e;
-    return { orders: await savedOrders(channelId), offline: true };
+    return { orders: await savedOrders(channelId), offline: true, next: null };
   }
 }
 

@@ -1,6 +1,8 @@
 // The order board: one column per stage of the order flow, only the allowed moves offered, filter
 // and search, CSV export. Readable offline from the saved copy; moves made offline wait in the
 // queue of shop changes (with the version they were decided on) and show as waiting or refused.
+// The site answers 200 orders a page: older ones come page by page ("load older"), and a search or
+// filter also asks the site, so it reaches orders not loaded yet; every loaded page stays saved.
 import { h, clear, formatTime } from '../dom.js';
 import { t, language } from '../i18n.js';
 import { shopApi } from '../shopApi.js';
@@ -15,25 +17,52 @@ export function render(root, { params }) {
   const channelId = params[0];
   const error = h('p', { class: 'error', role: 'alert' });
   const offline = h('p', { id: 'board-offline', class: 'offline-note', role: 'status', hidden: true }, t('board.offline'));
-  const search = h('input', { type: 'search', id: 'board-search', 'aria-label': t('board.search'), placeholder: t('board.search'), oninput: () => draw() });
-  const filter = h('select', { id: 'board-filter', 'aria-label': t('board.filter'), onchange: () => draw() },
+  const search = h('input', { type: 'search', id: 'board-search', 'aria-label': t('board.search'), placeholder: t('board.search'),
+    oninput: () => { draw(); soon(); } });
+  const filter = h('select', { id: 'board-filter', 'aria-label': t('board.filter'), onchange: () => { draw(); soon(); } },
     h('option', { value: '' }, t('board.all')), COLUMNS.map((c) => h('option', { value: c.join(',') }, c.map((s) => statusText('order', s)).join(' / '))));
   const columns = h('div', { id: 'board', class: 'board' });
+  const count = h('p', { id: 'board-count', class: 'muted', role: 'status' });
+  const more = h('button', { type: 'button', id: 'board-more', hidden: true, onclick: () => loadOlder() }, t('board.more'));
   root.append(h('div', { class: 'bar' }, h('a', { href: `#/channel/${channelId}`, class: 'back', 'aria-label': t('chat.back') }, '‹'),
     h('h1', {}, t('board.title')), h('button', { type: 'button', id: 'export-csv', onclick: exportCsv }, t('board.csv'))),
-  h('div', { class: 'row' }, search, filter), offline, error, columns);
+  h('div', { class: 'row' }, search, filter), offline, error, columns, h('div', { class: 'row' }, more, count));
 
   let orders = [];
   let changes = [];
+  // Where older orders of the current site query continue (`next`), and how many pages deep it is.
+  let cursor = { query: null, next: null, pages: 0 };
+
+  function serverQuery() {
+    const q = search.value.trim();
+    return `${filter.value ? `&status=${encodeURIComponent(filter.value)}` : ''}${q ? `&q=${encodeURIComponent(q)}` : ''}`;
+  }
 
   async function load() {
+    const query = serverQuery();
     try {
-      const loaded = await loadOrders(channelId);
+      const loaded = await loadOrders(channelId, { query });
       orders = loaded.orders;
       offline.hidden = !loaded.offline;
+      // A refresh of the newest page keeps the place reached by "load older" for the same query.
+      if (!loaded.offline && (cursor.query !== query || cursor.pages <= 1)) cursor = { query, next: loaded.next, pages: 1 };
       error.textContent = '';
     } catch (err) { error.textContent = errorText(err); }
     changes = await pendingChanges(channelId);
+    draw();
+  }
+
+  async function loadOlder() {
+    const { query, next } = cursor;
+    if (!next) return;
+    more.disabled = true;
+    try {
+      const loaded = await loadOrders(channelId, { query, before: next });
+      orders = loaded.orders;
+      offline.hidden = !loaded.offline;
+      if (!loaded.offline && cursor.query === query) cursor = { query, next: loaded.next, pages: cursor.pages + 1 };
+    } catch (err) { error.textContent = errorText(err); }
+    more.disabled = false;
     draw();
   }
 
@@ -45,6 +74,9 @@ export function render(root, { params }) {
 
   function draw() {
     clear(columns);
+    more.hidden = !cursor.next || !offline.hidden || cursor.query !== serverQuery();
+    count.textContent = t('board.loaded', { n: orders.length });
+    count.dataset.count = String(orders.length);
     for (const statuses of COLUMNS) {
       const list = orders.filter((o) => statuses.includes(o.status) && visible(o));
       if (filter.value && filter.value !== statuses.join(',')) continue;

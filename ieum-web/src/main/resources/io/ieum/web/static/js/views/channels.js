@@ -4,6 +4,7 @@ import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { shopApi } from '../shopApi.js';
 import { field, errorText } from './forms.js';
+import { shopPicture } from './shopPicture.js';
 
 export function render(root) {
   const results = h('ul', { id: 'channel-results', class: 'people', 'aria-label': t('channels.results') });
@@ -26,7 +27,7 @@ function fill(list, channels, emptyText) {
   if (!channels.length) list.append(h('li', { class: 'empty' }, emptyText));
   for (const c of channels) {
     list.append(h('li', { class: 'person', 'data-channel': c.id },
-      h('span', { class: 'avatar', 'aria-hidden': 'true' }, c.name.slice(0, 1)),
+      shopPicture(c),
       h('a', { class: 'person-main', href: `#/channel/${c.id}` }, h('span', { class: 'name' }, c.name),
         h('span', { class: 'status-message' }, c.description || ''))));
   }

@@ -12,6 +12,8 @@ import { attachmentView, pendingFileView, isImage } from './attachments.js';
 import { splitNames } from './group.js';
 import { errorText } from './forms.js';
 import { noticeText } from './notices.js';
+import { shopApi } from '../shopApi.js';
+import { shopPicture } from './shopPicture.js';
 
 const PAGE = 30;
 
@@ -22,6 +24,7 @@ export function render(root, { params }) {
     replyTo: null, files: [], markedUpTo: null, loadingOlder: false };
 
   const title = h('h1', { id: 'room-title' }, '…');
+  const shopBadge = h('span', { class: 'shop-badge', id: 'room-shop' }); // a shop conversation shows the shop's picture
   const subtitle = h('span', { class: 'subtitle', id: 'room-members' });
   const list = h('ol', { id: 'messages', class: 'messages', 'aria-live': 'polite', 'aria-relevant': 'additions',
     'aria-label': t('chat.input') });
@@ -53,7 +56,7 @@ export function render(root, { params }) {
 
   root.append(
     h('div', { class: 'bar chat-bar' },
-      h('a', { href: '#/rooms', class: 'back', 'aria-label': t('chat.back') }, '‹'),
+      h('a', { href: '#/rooms', class: 'back', 'aria-label': t('chat.back') }, '‹'), shopBadge,
       h('div', { class: 'titles' }, title, subtitle),
       h('button', { type: 'button', id: 'invite', onclick: () => { inviteForm.hidden = !inviteForm.hidden; inviteInput.focus(); } }, t('chat.invite')),
       h('button', { type: 'button', id: 'leave', onclick: leave }, t('chat.leave'))),
@@ -77,8 +80,21 @@ export function render(root, { params }) {
   }
 
   function drawHeader() {
-    title.textContent = roomTitle(state.summary, state.detail);
+    if (!state.shop && state.detail && state.detail.kind === 'CHANNEL') showShop();
+    title.textContent = state.shop ? state.shop.name : roomTitle(state.summary, state.detail);
     subtitle.textContent = state.detail ? t('chat.members', { n: state.detail.members.length }) : '';
+  }
+
+  /** The shop this conversation is with: its picture and name in the header, a link to its page. */
+  function showShop() {
+    state.shop = { pending: true, name: roomTitle(state.summary, state.detail) };
+    shopApi.ofRoom(roomId).then((channel) => {
+      state.shop = channel;
+      clear(shopBadge).append(h('a', { href: `#/channel/${channel.id}`, 'aria-label': channel.name }, shopPicture(channel)));
+      drawHeader();
+      // Booking notices then tell the time in the shop's zone, as the shop's pages do.
+      shopApi.calendar(channel.id).then((calendar) => { state.zone = calendar.zone; draw(); }, () => {});
+    }, () => { state.shop = null; });
   }
 
   function messageView(e, item) {
@@ -90,7 +106,7 @@ export function render(root, { params }) {
       li.className = 'event';
       const key = { ROOM_CREATED: 'event.created', MEMBER_JOINED: 'event.joined', MEMBER_LEFT: 'event.left', MEMBER_REMOVED: 'event.removed' }[e.kind];
       // Member events name the member in `target`; `sender` is who acted (the inviter, the owner).
-      li.textContent = key ? t(key, { name: nameOf(e.kind.startsWith('MEMBER_') && e.target ? e.target : e.sender) }) : noticeText(e);
+      li.textContent = key ? t(key, { name: nameOf(e.kind.startsWith('MEMBER_') && e.target ? e.target : e.sender) }) : noticeText(e, state.zone);
       if (!key) li.classList.add('notice');
       return li;
     }
@@ -145,7 +161,7 @@ export function render(root, { params }) {
   function signature(e, item) {
     if (item) return `out|${item.state}|${item.error || ''}`;
     const original = e.replyTo ? state.entries.get(e.replyTo) : null;
-    return [e.kind, e.deleted, e.deleted ? 0 : unreadBy(e), nameOf(e.sender), e.target ? nameOf(e.target) : '',
+    return [e.kind, e.deleted, e.deleted ? 0 : unreadBy(e), e.kind === 'BOOKING_UPDATE' ? state.zone : '', nameOf(e.sender), e.target ? nameOf(e.target) : '',
       original ? `${nameOf(original.sender)}${original.deleted}` : '-'].join('|');
   }
 
