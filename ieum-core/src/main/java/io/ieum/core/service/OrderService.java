@@ -218,6 +218,9 @@ public final class OrderService {
         return order.id() + ":" + order.status();
     }
 
+    /** Most orders one CSV export holds; a bigger board is exported in several files (see {@code next}). */
+    public static final int MAX_EXPORT = 10_000;
+
     /** What the order board shows: optionally only some statuses, and only orders matching {@code query}. */
     public record BoardFilter(Set<OrderStatus> statuses, String query, OrderId before, int limit) {}
 
@@ -266,6 +269,28 @@ public final class OrderService {
         }
         // Scanned enough for one answer: the caller goes on from the last order looked at.
         return new BoardPage(result, before);
+    }
+
+    /**
+     * Every order the board's filter matches, newest first from {@code filter.before()}, at most
+     * {@code max} (the filter's {@code limit} is ignored); {@code next} as in {@link #board}, null once
+     * nothing is left. For the CSV export, which must not stop at one page.
+     */
+    public BoardPage export(AuthContext caller, ChannelId channelId, BoardFilter filter, int max) {
+        if (max < 1 || max > MAX_EXPORT) {
+            throw IeumException.invalid("limit: " + max + " (expected: 1.." + MAX_EXPORT + ")");
+        }
+        List<Order> all = new ArrayList<>();
+        OrderId before = filter.before();
+        while (true) {
+            BoardPage page = board(caller, channelId, new BoardFilter(filter.statuses(), filter.query(), before,
+                    Math.min(MessageService.MAX_PAGE, max - all.size())));
+            all.addAll(page.orders());
+            if (page.next() == null || all.size() >= max) {
+                return new BoardPage(all, page.next());
+            }
+            before = page.next();
+        }
     }
 
     private static boolean matches(Order order, String query) {

@@ -17,6 +17,7 @@ import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.ResponseHeaders;
+import com.linecorp.armeria.common.ResponseHeadersBuilder;
 
 import io.ieum.core.channel.Fulfilment;
 import io.ieum.core.channel.Order;
@@ -36,6 +37,9 @@ import io.ieum.server.http.Router;
 
 /** Placing orders, the shop's order board (filters, search, CSV) and status changes. */
 public final class OrdersApi {
+
+    /** On a CSV export that stopped at its limit: the {@code before} to export the rest with. */
+    static final String NEXT_HEADER = "Ieum-Next";
 
     record LineBody(String itemId, Integer quantity, List<String> options) {}
 
@@ -97,18 +101,25 @@ public final class OrdersApi {
     }
 
     private OrderService.BoardPage board(ApiRequest req) {
+        return services.orders().board(req.caller(), ChannelsApi.channelId(req), filter(req, req.intQuery("limit", 50, 1, 200)));
+    }
+
+    private OrderService.BoardFilter filter(ApiRequest req, int limit) {
         Set<OrderStatus> statuses = EnumSet.noneOf(OrderStatus.class);
         String status = req.query("status");
         if (status != null && !status.isBlank()) {
             Arrays.stream(status.split(",")).forEach(s -> statuses.add(WireValues.required(OrderStatus.class, s, "status")));
         }
         String before = req.query("before");
-        return services.orders().board(req.caller(), ChannelsApi.channelId(req), new OrderService.BoardFilter(statuses,
-                req.query("q"), before == null ? null : OrderId.parse("before", before), req.intQuery("limit", 50, 1, 200)));
+        return new OrderService.BoardFilter(statuses, req.query("q"), before == null ? null : OrderId.parse("before", before),
+                limit);
     }
 
+    /** Every matching order (up to {@link OrderService#MAX_EXPORT}; {@code Ieum-Next} says where to go on). */
     private HttpResponse csv(ApiRequest req) {
-        List<Order> orders = board(req).orders();
+        int max = req.intQuery("limit", OrderService.MAX_EXPORT, 1, OrderService.MAX_EXPORT);
+        OrderService.BoardPage export = services.orders().export(req.caller(), ChannelsApi.channelId(req), filter(req, max), max);
+        List<Order> orders = export.orders();
         Map<UserId, String> names = new HashMap<>();
         for (UserId customer : OrderService.customers(orders)) {
             names.put(customer, services.accounts().account(customer).username().value());
@@ -120,10 +131,13 @@ public final class OrdersApi {
         withBom[1] = (byte) 0xBB;
         withBom[2] = (byte) 0xBF;
         System.arraycopy(bytes, 0, withBom, 3, bytes.length);
-        return HttpResponse.of(ResponseHeaders.builder(HttpStatus.OK)
+        ResponseHeadersBuilder headers = ResponseHeaders.builder(HttpStatus.OK)
                 .contentType(MediaType.CSV_UTF_8)
-                .set(HttpHeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"orders.csv\"")
-                .build(), com.linecorp.armeria.common.HttpData.wrap(withBom));
+                .set(HttpHeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"orders.csv\"");
+        if (export.next() != null) {
+            headers.set(NEXT_HEADER, export.next().toString());
+        }
+        return HttpResponse.of(headers.build(), com.linecorp.armeria.common.HttpData.wrap(withBom));
     }
 
     private HttpResponse change(ApiRequest req) {

@@ -103,6 +103,36 @@ class ChannelApiTest {
     }
 
     @Test
+    void csvShouldExportEveryMatchingOrderNotOnePageAndSayWhereToGoOnPastItsLimit() {
+        Shop shop = Shop.open(shared.client(), "Busy bakery");
+        User sora = shared.client().newUser("sora");
+        List<String> placed = new ArrayList<>();
+        for (int i = 0; i < 230; i++) {
+            String id = Shop.newId();
+            ok(shop.order(sora, id));
+            placed.add(id);
+        }
+        String export = "/api/channels/" + shop.channel() + "/orders.csv";
+
+        Reply all = ok(shared.client().get(export, shop.staff().token()));
+        Reply first = ok(shared.client().get(export + "?limit=100", shop.staff().token()));
+        Reply rest = ok(shared.client().get(export + "?limit=200&before=" + first.header("ieum-next"), shop.staff().token()));
+
+        assertThat(orderIds(all)).hasSize(230).containsExactlyInAnyOrderElementsOf(placed);
+        assertThat(all.header("ieum-next")).isNull();
+        assertThat(orderIds(first)).hasSize(100);
+        assertThat(first.header("ieum-next")).isEqualTo(orderIds(first).get(99));
+        assertThat(orderIds(rest)).hasSize(130).doesNotContainAnyElementsOf(orderIds(first));
+        assertThat(rest.header("ieum-next")).isNull();
+        assertThat(shared.client().get(export + "?limit=10001", shop.staff().token()).field("error")).isEqualTo("bad_request");
+    }
+
+    private static List<String> orderIds(Reply csv) {
+        return new String(csv.bytes(), StandardCharsets.UTF_8).lines().skip(1).map(line -> line.substring(0, line.indexOf(',')))
+                .toList();
+    }
+
+    @Test
     void bookingShouldHoldItsSlotsUntilCancelledAndNotifyTheCustomer() {
         Shop shop = Shop.open(shared.client(), "Salon");
         User sora = shared.client().newUser("sora");

@@ -23,7 +23,7 @@ export const shopApi = {
   order: (id, order) => request('POST', `${base(id)}/orders`, { body: order }),
   /** One page of the board (newest first): `{orders, next}`; pass `next` as `before` for older ones. */
   orders: (id, query = '', before = null) => request('GET', `${base(id)}/orders?limit=200${query}${before ? `&before=${enc(before)}` : ''}`),
-  ordersCsv: (id, query = '') => request('GET', `${base(id)}/orders.csv?limit=200${query}`, { blob: true }),
+  ordersCsv: (id, query = '') => request('GET', `${base(id)}/orders.csv?limit=10000${query}`, { blob: true }),
   myOrders: () => request('GET', '/api/me/orders?limit=50'),
   calendar: (id) => request('GET', `${base(id)}/calendar`),
   setCalendar: (id, calendar) => request('PUT', `${base(id)}/calendar`, { body: calendar }),
