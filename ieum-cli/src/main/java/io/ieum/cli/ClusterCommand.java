@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import io.ieum.devcluster.CassandraDistribution;
+import io.ieum.devcluster.CatchUpSweep;
 import io.ieum.devcluster.ClusterStatus;
 import io.ieum.devcluster.LocalCluster;
 import io.ieum.devcluster.NodeStatus;
@@ -257,15 +258,31 @@ final class ClusterCommand implements Runnable {
             }
             long started = System.nanoTime();
             LocalCluster cassandra = LocalCluster.attach(dirOption.cassandraDir());
-            if (cassandra.node(which.get()).process().isEmpty()) {
-                out.println(Messages.get("cluster.start.cassandra", site));
-                out.flush();
-                try (Ticker ticker = new Ticker(out, started)) {
-                    cassandra.restart(which.get());
-                }
-            }
             Optional<IeumSites> ieum = IeumSites.attach(dirOption.dir);
-            if (ieum.isPresent() && ieum.get().process(which.get()).isEmpty()) {
+            boolean ieumDown = ieum.isPresent() && ieum.get().process(which.get()).isEmpty();
+            try (Ticker ticker = new Ticker(out, started)) {
+                CatchUpSweep.Result sweep;
+                if (cassandra.node(which.get()).process().isEmpty()) {
+                    out.println(Messages.get("cluster.start.cassandra", site));
+                    out.flush();
+                    sweep = cassandra.restart(which.get());
+                } else if (ieumDown) {
+                    // Its Cassandra node kept running (an earlier start gave up, or only Ieum died): catch up anyway.
+                    sweep = cassandra.catchUp(which.get());
+                } else {
+                    sweep = null;
+                }
+                if (sweep != null) {
+                    out.println(Messages.get("cluster.start.caughtUp", site, Long.toString(sweep.rows()), sweep.tables(),
+                            String.format(java.util.Locale.ROOT, "%.1f", sweep.took().toMillis() / 1000.0),
+                            sweep.retriedPages(), seconds(started)));
+                    out.flush();
+                }
+            } catch (TimeoutException e) {
+                err.println(Messages.get("cluster.error.start", site, e.getMessage()));
+                return ExitCodes.FAILED;
+            }
+            if (ieumDown) {
                 try {
                     startIeum(out, ieum.get(), List.of(which.get()), started);
                 } catch (TimeoutException | RuntimeException e) {

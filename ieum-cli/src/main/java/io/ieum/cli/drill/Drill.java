@@ -36,6 +36,7 @@ final class Drill {
     private final PrintWriter out;
     private final DrillLog log = new DrillLog();
     private String healFailure;
+    private DrillSummary.Latency beforeFault = new DrillSummary.Latency(0, 0, 0);
 
     Drill(DrillPlan plan, Scenario scenario, PrintWriter out) {
         this.plan = requireNonNull(plan, "plan");
@@ -67,12 +68,15 @@ final class Drill {
             Scenario.Outcome outcome;
             long end;
             try (Traffic traffic = new Traffic(clients, plan.sendsPerSecond(), random)) {
-                log.mark("traffic", Messages.get("drill.event.traffic"));
+                long trafficAt = log.mark("traffic", Messages.get("drill.event.traffic")).at();
                 traffic.start();
                 long half = plan.warmup().toMillis() / 2;
                 Scenario.pause(Duration.ofMillis(half + (long) (random.nextDouble() * half)));
-                say("drill.step.fault", plan.site().number());
                 long faultAt = log.now();
+                // Steady state just before the fault: the warm-up's second half (its first is JVMs warming up).
+                beforeFault = latencyOf(log.sends().stream()
+                        .filter(s -> s.sentAt >= trafficAt + half && s.sentAt < faultAt).toList(), faultAt);
+                say("drill.step.fault", plan.site().number());
                 try {
                     outcome = scenario.run(plan, cluster, log, clients.stream().filter(c -> c.home.equals(plan.site()))
                             .findFirst().orElseThrow());
@@ -139,6 +143,7 @@ final class Drill {
         Map<Integer, Long> perClient = ResumeTimes.perClient(sends, outcome.resumeFrom(), outcome.resumeUntil(), clients.size());
         List<Long> resume = new ArrayList<>(perClient.values());
         List<Long> latencies = sends.stream().filter(SendRecord::isAcked).map(SendRecord::latency).toList();
+
         DrillSummary.Resume r = new DrillSummary.Resume(ResumeTimes.percentile(resume, 0.5),
                 ResumeTimes.percentile(resume, 0.99), resume.stream().mapToLong(Long::longValue).max().orElse(0), perClient);
         DrillSummary.Latency l = new DrillSummary.Latency(ResumeTimes.percentile(latencies, 0.5),
@@ -159,8 +164,19 @@ final class Drill {
         boolean passed = checks.stream().allMatch(DrillSummary.Check::passed);
         long reconnects = clients.stream().mapToLong(DrillClient::reconnects).sum();
         return new DrillSummary(plan.kind().name(), plan.site().number(), plan.seed(), plan.clients(), plan.rooms(),
-                plan.sendsPerSecond(), sends.size(), acknowledged, verdict, r, l, log.errors(), reconnects, log.events(),
+                plan.sendsPerSecond(), sends.size(), acknowledged, verdict, r, l, beforeFault, log.errors(), reconnects, log.events(),
                 outcome.refusalText().orElse(null), checks, passed, TimelineBucket.of(sends, end));
+    }
+
+    /**
+     * Ack latency of {@code sends}; a send not answered by {@code until} counts as waiting until then,
+     * so a saturated cluster shows up here even if its acks arrive only after the fault.
+     */
+    static DrillSummary.Latency latencyOf(List<SendRecord> sends, long until) {
+        List<Long> waits = sends.stream()
+                .map(s -> s.isAcked() && s.ackedAt() <= until ? s.latency() : until - s.sentAt).toList();
+        return new DrillSummary.Latency(ResumeTimes.percentile(waits, 0.5), ResumeTimes.percentile(waits, 0.99),
+                waits.stream().mapToLong(Long::longValue).max().orElse(0));
     }
 
     private static DrillSummary.Check check(String key, boolean passed, Object... args) {

@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
         subcommands = {DrillCommand.Fire.class, DrillCommand.Partition.class})
 public final class DrillCommand implements Runnable {
 
+    /** An ack p99 above this before the fault means the machine was saturated before the drill's fault. */
+    static final long SATURATED_BEFORE_FAULT_MILLIS = 1000;
+
     @Spec
     CommandSpec spec;
 
@@ -104,6 +107,11 @@ public final class DrillCommand implements Runnable {
                     summary.verdict().duplicated(), Long.toString(summary.resume().p50()), Long.toString(summary.resume().p99()),
                     summary.resume().max() == ResumeTimes.NEVER ? "∞" : Long.toString(summary.resume().max()),
                     report.toAbsolutePath().normalize()));
+            out.println(Messages.get("drill.beforeFault", Long.toString(summary.ackLatencyBeforeFault().p50()),
+                    Long.toString(summary.ackLatencyBeforeFault().p99())));
+            if (summary.ackLatencyBeforeFault().p99() > SATURATED_BEFORE_FAULT_MILLIS) {
+                out.println(Messages.get("drill.saturated", Long.toString(SATURATED_BEFORE_FAULT_MILLIS)));
+            }
             out.println(Messages.get(summary.passed() ? "drill.report.passed" : "drill.report.failed"));
             out.flush();
             return summary.passed() ? ExitCodes.OK : ExitCodes.FAILED;
