@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         subcommands = {ClusterCommand.Up.class, ClusterCommand.Status.class, ClusterCommand.Down.class,
-                ClusterCommand.Kill.class, ClusterCommand.Start.class})
+                ClusterCommand.Kill.class, ClusterCommand.Start.class, ClusterCommand.Repair.class})
 final class ClusterCommand implements Runnable {
 
     static final Path DEFAULT_DIR = Path.of("ieum-cluster");
@@ -293,6 +293,44 @@ final class ClusterCommand implements Runnable {
             out.println(Messages.get("cluster.start.done", site, seconds(started)));
             out.flush();
             return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * The catch-up sweep alone, for a site whose node kept running but missed writes (frozen, cut
+     * off): every row read at ALL through its node, which repairs what it lacks.
+     */
+    @Command(name = "repair", mixinStandardHelpOptions = true)
+    static final class Repair implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        DirOption dirOption = new DirOption();
+
+        @Option(names = "--site", paramLabel = "N", required = true, descriptionKey = "cluster.option.site")
+        int site;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Optional<Site> which = site(spec, site);
+            Optional<Integer> refused = refuse(spec, dirOption, which);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            long started = System.nanoTime();
+            try (Ticker ticker = new Ticker(out, started)) {
+                CatchUpSweep.Result sweep = LocalCluster.attach(dirOption.cassandraDir()).catchUp(which.get());
+                out.println(Messages.get("cluster.start.caughtUp", site, Long.toString(sweep.rows()), sweep.tables(),
+                        String.format(java.util.Locale.ROOT, "%.1f", sweep.took().toMillis() / 1000.0),
+                        sweep.retriedPages(), seconds(started)));
+                out.flush();
+                return ExitCodes.OK;
+            } catch (TimeoutException | RuntimeException e) {
+                spec.commandLine().getErr().println(Messages.get("cluster.error.repair", site, e.getMessage()));
+                return ExitCodes.FAILED;
+            }
         }
     }
 
