@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ class LocalClusterTest {
     private static PreparedStatement select;
     private static final int MISSED = 200;
     private static final List<UUID> missedBySite2 = new ArrayList<>();
+    private static final UUID deletedWhileSite2WasDead = UUID.randomUUID();
 
     @BeforeAll
     static void createKeyspace() {
@@ -84,6 +86,7 @@ class LocalClusterTest {
     @Test
     @Order(4)
     void quorumWritesAndReadsShouldSucceedWhileOneSiteIsKilled() {
+        session.execute(insert.bind(deletedWhileSite2WasDead, "deleted later").setConsistencyLevel(ConsistencyLevel.ALL));
         CLUSTER.cluster().kill(Site.of(2));
         assertThat(CLUSTER.cluster().node(Site.of(2)).process()).isEmpty();
 
@@ -94,6 +97,8 @@ class LocalClusterTest {
             session.execute(insert.bind(missedKey, "missed " + i).setConsistencyLevel(ConsistencyLevel.QUORUM));
             missedBySite2.add(missedKey);
         }
+        session.execute(SimpleStatement.newInstance("DELETE FROM ieum_devcluster_test.kv WHERE k = ?", deletedWhileSite2WasDead)
+                .setConsistencyLevel(ConsistencyLevel.QUORUM));
 
         ClusterStatus status = CLUSTER.cluster().status();
         System.out.println(status.describe());
@@ -129,6 +134,8 @@ class LocalClusterTest {
                     .filter(k -> alone.execute(one.bind(k).setConsistencyLevel(ConsistencyLevel.ONE)).one() == null)
                     .toList();
             assertThat(absent).as("rows written while site 2 was dead, missing on it after its restart").isEmpty();
+            assertThat(alone.execute(one.bind(deletedWhileSite2WasDead).setConsistencyLevel(ConsistencyLevel.ONE)).one())
+                    .as("a row deleted while site 2 was dead").isNull();
         }
     }
 

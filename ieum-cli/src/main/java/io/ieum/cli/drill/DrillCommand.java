@@ -49,11 +49,13 @@ public final class DrillCommand implements Runnable {
         @Option(names = "--rooms", paramLabel = "N", descriptionKey = "drill.option.rooms")
         int rooms = 2;
 
+        /** Leaves headroom on a 2-core machine running six JVMs: the drill must measure the failover, not the CPU. */
         @Option(names = "--rate", paramLabel = "PER_SECOND", descriptionKey = "drill.option.rate")
-        double rate = 4;
+        double rate = 2;
 
+        /** Long enough that the fault strikes after freshly started JVMs have warmed up (the first ~15 s). */
         @Option(names = "--warmup", paramLabel = "SECONDS", descriptionKey = "drill.option.warmup")
-        int warmup = 10;
+        int warmup = 30;
 
         @Option(names = "--fault", paramLabel = "SECONDS", descriptionKey = "drill.option.fault")
         int fault = 10;
