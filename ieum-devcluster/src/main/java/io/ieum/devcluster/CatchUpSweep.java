@@ -32,6 +32,7 @@ public final class CatchUpSweep {
     static final int PAGE_SIZE = 500;
     /** Above the nodes' range_request_timeout (10 s), so a slow page fails on the server's terms. */
     static final Duration PAGE_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
     /** What one sweep read. */
     public record Result(int tables, long rows, int retriedPages, Duration took) {}
@@ -64,6 +65,7 @@ public final class CatchUpSweep {
                             throw timeout(table, timeout, e);
                         }
                         retried++;
+                        pause();
                     }
                 }
                 rows += page.getAvailableWithoutFetching();
@@ -78,13 +80,24 @@ public final class CatchUpSweep {
 
     static List<String> userTables(CqlSession session) {
         List<String> tables = new ArrayList<>();
-        for (Row row : session.execute("SELECT keyspace_name, table_name FROM system_schema.tables")) {
+        for (Row row : session.execute(SimpleStatement.newInstance("SELECT keyspace_name, table_name FROM system_schema.tables")
+                .setConsistencyLevel(ConsistencyLevel.ONE))) {
             String keyspace = row.getString("keyspace_name");
             if (!SYSTEM_KEYSPACES.contains(keyspace)) {
                 tables.add(quote(keyspace) + "." + quote(row.getString("table_name")));
             }
         }
         return tables;
+    }
+
+    /** A failed page is usually an overloaded or not-yet-ready replica: give it a moment. */
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the catch-up sweep", e);
+        }
     }
 
     static String quote(String identifier) {
