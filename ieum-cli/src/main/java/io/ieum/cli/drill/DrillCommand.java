@@ -109,6 +109,7 @@ public final class DrillCommand implements Runnable {
                     summary.verdict().duplicated(), Long.toString(summary.resume().p50()), Long.toString(summary.resume().p99()),
                     summary.resume().max() == ResumeTimes.NEVER ? "∞" : Long.toString(summary.resume().max()),
                     report.toAbsolutePath().normalize()));
+            summary.verdict().missedPushes().forEach(missed -> out.println("        " + missed));
             out.println(Messages.get("drill.beforeFault", Long.toString(summary.ackLatencyBeforeFault().p50()),
                     Long.toString(summary.ackLatencyBeforeFault().p99())));
             if (summary.ackLatencyBeforeFault().p99() > SATURATED_BEFORE_FAULT_MILLIS) {

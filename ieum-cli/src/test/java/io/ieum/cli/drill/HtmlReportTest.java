@@ -19,7 +19,7 @@ class HtmlReportTest {
     }
 
     private static DrillSummary summary(boolean passed) {
-        return new DrillSummary("FIRE", 2, 7, 12, 2, 4, 100, 100, new Verdict(0, 0, 0, 0, 0, 1),
+        return new DrillSummary("FIRE", 2, 7, 12, 2, 4, 100, 100, new Verdict(0, 0, 0, 0, 0, 1, List.of()),
                 new DrillSummary.Resume(300, 2_100, 2_400, Map.of(0, 300L, 1, 2_400L)),
                 new DrillSummary.Latency(20, 900, 2_400), new DrillSummary.Latency(15, 120, 130), Map.of("send: busy", 3), 4,
                 List.of(new DrillEvent(1_500, "kill", "kill -9 site 2"), new DrillEvent(4_000, "restart", "restart <site> 2")),
