@@ -29,6 +29,13 @@ import io.ieum.devcluster.Site;
 final class Drill {
 
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * Freshly started JVMs (a cluster just brought up) answer slowly for tens of seconds on two cores:
+     * the fault waits until acks are steady, so the drill measures the failover, not the warm-up.
+     */
+    static final long STEADY_P99_MILLIS = 500;
+    static final Duration STEADY_WINDOW = Duration.ofSeconds(5);
+    static final Duration STEADY_TIMEOUT = Duration.ofSeconds(120);
     static final String PASSWORD = "drill password 1234";
 
     private final DrillPlan plan;
@@ -71,11 +78,13 @@ final class Drill {
                 long trafficAt = log.mark("traffic", Messages.get("drill.event.traffic")).at();
                 traffic.start();
                 long half = plan.warmup().toMillis() / 2;
-                Scenario.pause(Duration.ofMillis(half + (long) (random.nextDouble() * half)));
+                Scenario.pause(Duration.ofMillis(half));
+                awaitSteady(trafficAt);
+                Scenario.pause(Duration.ofMillis((long) (random.nextDouble() * half)));
                 long faultAt = log.now();
-                // Steady state just before the fault: the warm-up's second half (its first is JVMs warming up).
+                // The state the fault struck: acks of the sends made in the last half warm-up before it.
                 beforeFault = latencyOf(log.sends().stream()
-                        .filter(s -> s.sentAt >= trafficAt + half && s.sentAt < faultAt).toList(), faultAt);
+                        .filter(s -> s.sentAt >= faultAt - half && s.sentAt < faultAt).toList(), faultAt);
                 say("drill.step.fault", plan.site().number());
                 try {
                     outcome = scenario.run(plan, cluster, log, clients.stream().filter(c -> c.home.equals(plan.site()))
@@ -103,6 +112,31 @@ final class Drill {
             if (started[0] && !keepCluster) {
                 cluster.down();
             }
+        }
+    }
+
+    /**
+     * Waits (at most {@link #STEADY_TIMEOUT}) until the sends of the last {@link #STEADY_WINDOW} (ending
+     * a second ago, so that they had time to be answered) were acknowledged with a p99 within
+     * {@link #STEADY_P99_MILLIS}; says which it was.
+     */
+    private void awaitSteady(long trafficAt) throws InterruptedException {
+        long deadline = System.nanoTime() + STEADY_TIMEOUT.toNanos();
+        while (true) {
+            long now = log.now();
+            long windowEnd = now - 1_000;
+            long windowStart = windowEnd - STEADY_WINDOW.toMillis();
+            long p99 = latencyOf(log.sends().stream().filter(s -> s.sentAt >= windowStart && s.sentAt < windowEnd).toList(),
+                    now).p99();
+            if (p99 <= STEADY_P99_MILLIS) {
+                say("drill.step.steady", Long.toString(p99), (now - trafficAt) / 1000);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                say("drill.step.notSteady", (now - trafficAt) / 1000, Long.toString(p99), Long.toString(STEADY_P99_MILLIS));
+                return;
+            }
+            Thread.sleep(500);
         }
     }
 
