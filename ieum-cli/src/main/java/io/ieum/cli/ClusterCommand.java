@@ -273,10 +273,7 @@ final class ClusterCommand implements Runnable {
                     sweep = null;
                 }
                 if (sweep != null) {
-                    out.println(Messages.get("cluster.start.caughtUp", site, Long.toString(sweep.rows()), sweep.tables(),
-                            String.format(java.util.Locale.ROOT, "%.1f", sweep.took().toMillis() / 1000.0),
-                            sweep.retriedPages(), seconds(started)));
-                    out.flush();
+                    printCaughtUp(out, site, sweep, started);
                 }
             } catch (TimeoutException e) {
                 err.println(Messages.get("cluster.error.start", site, e.getMessage()));
@@ -321,17 +318,20 @@ final class ClusterCommand implements Runnable {
             }
             long started = System.nanoTime();
             try (Ticker ticker = new Ticker(out, started)) {
-                CatchUpSweep.Result sweep = LocalCluster.attach(dirOption.cassandraDir()).catchUp(which.get());
-                out.println(Messages.get("cluster.start.caughtUp", site, Long.toString(sweep.rows()), sweep.tables(),
-                        String.format(java.util.Locale.ROOT, "%.1f", sweep.took().toMillis() / 1000.0),
-                        sweep.retriedPages(), seconds(started)));
-                out.flush();
+                printCaughtUp(out, site, LocalCluster.attach(dirOption.cassandraDir()).catchUp(which.get()), started);
                 return ExitCodes.OK;
             } catch (TimeoutException | RuntimeException e) {
                 spec.commandLine().getErr().println(Messages.get("cluster.error.repair", site, e.getMessage()));
                 return ExitCodes.FAILED;
             }
         }
+    }
+
+    static void printCaughtUp(PrintWriter out, int site, CatchUpSweep.Result sweep, long started) {
+        out.println(Messages.get("cluster.start.caughtUp", site, Long.toString(sweep.rows()), sweep.tables(),
+                String.format(java.util.Locale.ROOT, "%.1f", sweep.took().toMillis() / 1000.0),
+                sweep.retriedPages(), seconds(started)));
+        out.flush();
     }
 
     static Optional<Site> site(CommandSpec spec, int number) {
