@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import io.ieum.devcluster.CassandraDistribution;
+import io.ieum.devcluster.CatchUpSweep;
 import io.ieum.devcluster.ClusterStatus;
 import io.ieum.devcluster.LocalCluster;
 import io.ieum.devcluster.NodeStatus;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         subcommands = {ClusterCommand.Up.class, ClusterCommand.Status.class, ClusterCommand.Down.class,
-                ClusterCommand.Kill.class, ClusterCommand.Start.class})
+                ClusterCommand.Kill.class, ClusterCommand.Start.class, ClusterCommand.Repair.class})
 final class ClusterCommand implements Runnable {
 
     static final Path DEFAULT_DIR = Path.of("ieum-cluster");
@@ -257,15 +258,28 @@ final class ClusterCommand implements Runnable {
             }
             long started = System.nanoTime();
             LocalCluster cassandra = LocalCluster.attach(dirOption.cassandraDir());
-            if (cassandra.node(which.get()).process().isEmpty()) {
-                out.println(Messages.get("cluster.start.cassandra", site));
-                out.flush();
-                try (Ticker ticker = new Ticker(out, started)) {
-                    cassandra.restart(which.get());
-                }
-            }
             Optional<IeumSites> ieum = IeumSites.attach(dirOption.dir);
-            if (ieum.isPresent() && ieum.get().process(which.get()).isEmpty()) {
+            boolean ieumDown = ieum.isPresent() && ieum.get().process(which.get()).isEmpty();
+            try (Ticker ticker = new Ticker(out, started)) {
+                CatchUpSweep.Result sweep;
+                if (cassandra.node(which.get()).process().isEmpty()) {
+                    out.println(Messages.get("cluster.start.cassandra", site));
+                    out.flush();
+                    sweep = cassandra.restart(which.get());
+                } else if (ieumDown) {
+                    // Its Cassandra node kept running (an earlier start gave up, or only Ieum died): catch up anyway.
+                    sweep = cassandra.catchUp(which.get());
+                } else {
+                    sweep = null;
+                }
+                if (sweep != null) {
+                    printCaughtUp(out, site, sweep, started);
+                }
+            } catch (TimeoutException e) {
+                err.println(Messages.get("cluster.error.start", site, e.getMessage()));
+                return ExitCodes.FAILED;
+            }
+            if (ieumDown) {
                 try {
                     startIeum(out, ieum.get(), List.of(which.get()), started);
                 } catch (TimeoutException | RuntimeException e) {
@@ -277,6 +291,47 @@ final class ClusterCommand implements Runnable {
             out.flush();
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * The catch-up sweep alone, for a site whose node kept running but missed writes (frozen, cut
+     * off): every row read at ALL through its node, which repairs what it lacks.
+     */
+    @Command(name = "repair", mixinStandardHelpOptions = true)
+    static final class Repair implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        DirOption dirOption = new DirOption();
+
+        @Option(names = "--site", paramLabel = "N", required = true, descriptionKey = "cluster.option.site")
+        int site;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Optional<Site> which = site(spec, site);
+            Optional<Integer> refused = refuse(spec, dirOption, which);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            long started = System.nanoTime();
+            try (Ticker ticker = new Ticker(out, started)) {
+                printCaughtUp(out, site, LocalCluster.attach(dirOption.cassandraDir()).catchUp(which.get()), started);
+                return ExitCodes.OK;
+            } catch (TimeoutException | RuntimeException e) {
+                spec.commandLine().getErr().println(Messages.get("cluster.error.repair", site, e.getMessage()));
+                return ExitCodes.FAILED;
+            }
+        }
+    }
+
+    static void printCaughtUp(PrintWriter out, int site, CatchUpSweep.Result sweep, long started) {
+        out.println(Messages.get("cluster.start.caughtUp", site, Long.toString(sweep.rows()), sweep.tables(),
+                String.format(java.util.Locale.ROOT, "%.1f", sweep.took().toMillis() / 1000.0),
+                sweep.retriedPages(), seconds(started)));
+        out.flush();
     }
 
     static Optional<Site> site(CommandSpec spec, int number) {

@@ -38,7 +38,7 @@ class ClusterCommandTest {
     void helpShouldListEverySubcommand() {
         CliRun run = CliRun.run("cluster", "--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("up", "status", "down", "kill", "start", "three-site");
+        assertThat(run.out()).contains("up", "status", "down", "kill", "start", "repair", "three-site");
     }
 
     @Test
@@ -64,7 +64,8 @@ class ClusterCommandTest {
 
     @Test
     void statusDownKillAndStartOfAnEmptyDirectoryShouldSayThereIsNoCluster() {
-        for (String[] args : new String[][] {{"status"}, {"down"}, {"kill", "--site", "1"}, {"start", "--site", "1"}}) {
+        for (String[] args : new String[][] {{"status"}, {"down"}, {"kill", "--site", "1"}, {"start", "--site", "1"},
+                {"repair", "--site", "1"}}) {
             String[] full = new String[args.length + 3];
             full[0] = "cluster";
             System.arraycopy(args, 0, full, 1, args.length);

@@ -17,14 +17,6 @@ public final class CassandraYaml {
      */
     static final String COMMITLOG_GROUP_WINDOW = "5ms";
 
-    /**
-     * Hint replay to a returning site, per sending node. The default (1024KiB/s, ~5,000 small
-     * mutations/s) from two senders at once outran a node on this shared 2-core machine: its hint
-     * requests expired in the queue (thousands dropped per 5 s), every file was replayed "partially"
-     * and retried forever, and the site never caught up (ADR 0009).
-     */
-    static final String HINT_REPLAY_THROTTLE = "256KiB";
-
     private CassandraYaml() {}
 
     public static String render(Site site, SiteAddressing addressing, NodeDirectories dirs) {
@@ -63,7 +55,9 @@ public final class CassandraYaml {
                 commitlog_sync: group
                 commitlog_sync_group_window: %s
                 commitlog_segment_size: 8MiB
-                hinted_handoff_throttle: %s
+                # No hints: a returning site is caught up by a read sweep at ALL instead (CatchUpSweep,
+                # ADR 0012). Replaying minutes of hints to a node starved of CPU never finished here.
+                hinted_handoff_enabled: false
 
                 # Three nodes share two cores and ~1.5 GB of heap.
                 concurrent_reads: 8
@@ -82,6 +76,6 @@ public final class CassandraYaml {
                 host, host,
                 SiteAddressing.STORAGE_PORT, SiteAddressing.NATIVE_PORT,
                 dirs.data(), dirs.commitlog(), dirs.savedCaches(), dirs.hints(), dirs.cdcRaw(),
-                COMMITLOG_GROUP_WINDOW, HINT_REPLAY_THROTTLE);
+                COMMITLOG_GROUP_WINDOW);
     }
 }

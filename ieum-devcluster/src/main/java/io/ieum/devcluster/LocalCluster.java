@@ -2,6 +2,7 @@ package io.ieum.devcluster;
 
 import static java.util.Objects.requireNonNull;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,11 @@ public final class LocalCluster implements AutoCloseable {
      */
     public static final Duration NODE_START_TIMEOUT = Duration.ofMinutes(6);
     public static final Duration RING_SETTLE_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * The catch-up sweep of a returning site reads the whole (small) dev keyspace at ALL: seconds when
+     * idle; the bound is for a machine shared with other builds.
+     */
+    public static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(5);
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Set<NodeState> NOT_UP = EnumSet.of(NodeState.DOWN, NodeState.UNKNOWN, NodeState.FORCED_DOWN);
 
@@ -91,10 +97,21 @@ public final class LocalCluster implements AutoCloseable {
         node(site).kill();
     }
 
-    /** Starts a stopped or killed site's node again and waits until every site sees it up. */
-    public void restart(Site site) throws TimeoutException {
+    /**
+     * Starts a stopped or killed site's node again, waits until every site sees it up, then catches it
+     * up ({@link #catchUp}) so that it holds every write acknowledged while it was away.
+     */
+    public CatchUpSweep.Result restart(Site site) throws TimeoutException {
         startAndAwaitCql(List.of(site));
         awaitAllUpFromEverySite();
+        return catchUp(site);
+    }
+
+    /** Reads every user table at ALL through {@code site}'s node, which repairs whatever it missed. */
+    public CatchUpSweep.Result catchUp(Site site) throws TimeoutException {
+        try (CqlSession session = DriverSessions.connect(addressing, requireNonNull(site, "site"))) {
+            return CatchUpSweep.run(session, CATCH_UP_TIMEOUT);
+        }
     }
 
     public ClusterStatus status() {

@@ -30,8 +30,8 @@ class CassandraYamlTest {
     }
 
     @Test
-    void hintReplayShouldBeThrottledSoAReturningNodeOnASharedMachineKeepsUp() {
-        assertThat(yaml).contains("hinted_handoff_throttle: 256KiB\n");
+    void hintsShouldBeOffBecauseAReturningSiteIsCaughtUpByASweep() {
+        assertThat(yaml).contains("hinted_handoff_enabled: false\n").doesNotContain("hinted_handoff_throttle");
     }
 
     @Test

@@ -29,6 +29,13 @@ import io.ieum.devcluster.Site;
 final class Drill {
 
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * Freshly started JVMs (a cluster just brought up) answer slowly for tens of seconds on two cores:
+     * the fault waits until acks are steady, so the drill measures the failover, not the warm-up.
+     */
+    static final long STEADY_P99_MILLIS = 500;
+    static final Duration STEADY_WINDOW = Duration.ofSeconds(5);
+    static final Duration STEADY_TIMEOUT = Duration.ofSeconds(120);
     static final String PASSWORD = "drill password 1234";
 
     private final DrillPlan plan;
@@ -36,6 +43,7 @@ final class Drill {
     private final PrintWriter out;
     private final DrillLog log = new DrillLog();
     private String healFailure;
+    private DrillSummary.Latency beforeFault = new DrillSummary.Latency(0, 0, 0);
 
     Drill(DrillPlan plan, Scenario scenario, PrintWriter out) {
         this.plan = requireNonNull(plan, "plan");
@@ -67,12 +75,17 @@ final class Drill {
             Scenario.Outcome outcome;
             long end;
             try (Traffic traffic = new Traffic(clients, plan.sendsPerSecond(), random)) {
-                log.mark("traffic", Messages.get("drill.event.traffic"));
+                long trafficAt = log.mark("traffic", Messages.get("drill.event.traffic")).at();
                 traffic.start();
                 long half = plan.warmup().toMillis() / 2;
-                Scenario.pause(Duration.ofMillis(half + (long) (random.nextDouble() * half)));
-                say("drill.step.fault", plan.site().number());
+                Scenario.pause(Duration.ofMillis(half));
+                awaitSteady(trafficAt);
+                Scenario.pause(Duration.ofMillis((long) (random.nextDouble() * half)));
                 long faultAt = log.now();
+                // The state the fault struck: acks of the sends made in the last half warm-up before it.
+                beforeFault = latencyOf(log.sends().stream()
+                        .filter(s -> s.sentAt >= faultAt - half && s.sentAt < faultAt).toList(), faultAt);
+                say("drill.step.fault", plan.site().number());
                 try {
                     outcome = scenario.run(plan, cluster, log, clients.stream().filter(c -> c.home.equals(plan.site()))
                             .findFirst().orElseThrow());
@@ -99,6 +112,31 @@ final class Drill {
             if (started[0] && !keepCluster) {
                 cluster.down();
             }
+        }
+    }
+
+    /**
+     * Waits (at most {@link #STEADY_TIMEOUT}) until the sends of the last {@link #STEADY_WINDOW} (ending
+     * a second ago, so that they had time to be answered) were acknowledged with a p99 within
+     * {@link #STEADY_P99_MILLIS}; says which it was.
+     */
+    private void awaitSteady(long trafficAt) throws InterruptedException {
+        long deadline = System.nanoTime() + STEADY_TIMEOUT.toNanos();
+        while (true) {
+            long now = log.now();
+            long windowEnd = now - 1_000;
+            long windowStart = windowEnd - STEADY_WINDOW.toMillis();
+            long p99 = latencyOf(log.sends().stream().filter(s -> s.sentAt >= windowStart && s.sentAt < windowEnd).toList(),
+                    now).p99();
+            if (p99 <= STEADY_P99_MILLIS) {
+                say("drill.step.steady", Long.toString(p99), (now - trafficAt) / 1000);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                say("drill.step.notSteady", (now - trafficAt) / 1000, Long.toString(p99), Long.toString(STEADY_P99_MILLIS));
+                return;
+            }
+            Thread.sleep(500);
         }
     }
 
@@ -139,6 +177,7 @@ final class Drill {
         Map<Integer, Long> perClient = ResumeTimes.perClient(sends, outcome.resumeFrom(), outcome.resumeUntil(), clients.size());
         List<Long> resume = new ArrayList<>(perClient.values());
         List<Long> latencies = sends.stream().filter(SendRecord::isAcked).map(SendRecord::latency).toList();
+
         DrillSummary.Resume r = new DrillSummary.Resume(ResumeTimes.percentile(resume, 0.5),
                 ResumeTimes.percentile(resume, 0.99), resume.stream().mapToLong(Long::longValue).max().orElse(0), perClient);
         DrillSummary.Latency l = new DrillSummary.Latency(ResumeTimes.percentile(latencies, 0.5),
@@ -159,8 +198,19 @@ final class Drill {
         boolean passed = checks.stream().allMatch(DrillSummary.Check::passed);
         long reconnects = clients.stream().mapToLong(DrillClient::reconnects).sum();
         return new DrillSummary(plan.kind().name(), plan.site().number(), plan.seed(), plan.clients(), plan.rooms(),
-                plan.sendsPerSecond(), sends.size(), acknowledged, verdict, r, l, log.errors(), reconnects, log.events(),
+                plan.sendsPerSecond(), sends.size(), acknowledged, verdict, r, l, beforeFault, log.errors(), reconnects, log.events(),
                 outcome.refusalText().orElse(null), checks, passed, TimelineBucket.of(sends, end));
+    }
+
+    /**
+     * Ack latency of {@code sends}; a send not answered by {@code until} counts as waiting until then,
+     * so a saturated cluster shows up here even if its acks arrive only after the fault.
+     */
+    static DrillSummary.Latency latencyOf(List<SendRecord> sends, long until) {
+        List<Long> waits = sends.stream()
+                .map(s -> s.isAcked() && s.ackedAt() <= until ? s.latency() : until - s.sentAt).toList();
+        return new DrillSummary.Latency(ResumeTimes.percentile(waits, 0.5), ResumeTimes.percentile(waits, 0.99),
+                waits.stream().mapToLong(Long::longValue).max().orElse(0));
     }
 
     private static DrillSummary.Check check(String key, boolean passed, Object... args) {

@@ -15,6 +15,7 @@ import io.ieum.client.IeumClientException;
 import io.ieum.client.model.EntryView;
 import io.ieum.client.realtime.Connection;
 import io.ieum.client.realtime.ConnectionListener;
+import io.ieum.client.realtime.ConnectionState;
 import io.ieum.devcluster.Site;
 
 /**
@@ -31,6 +32,7 @@ final class DrillClient implements AutoCloseable {
     private final DrillLog log;
     private final ConcurrentHashMap<String, List<String>> received = new ConcurrentHashMap<>();
     private final List<String> rooms = new ArrayList<>();
+    private final List<String> transitions = new ArrayList<>();
     private Connection connection;
     private int sequence;
     private int turn;
@@ -84,6 +86,13 @@ final class DrillClient implements AutoCloseable {
                     ids.add(entry.id());
                 }
             }
+
+            @Override
+            public void onStateChange(ConnectionState state) {
+                synchronized (transitions) {
+                    transitions.add(state + "@" + log.now() + "ms");
+                }
+            }
         });
         connection.ready().get(60, TimeUnit.SECONDS);
     }
@@ -110,6 +119,13 @@ final class DrillClient implements AutoCloseable {
         List<String> ids = received.getOrDefault(roomId, List.of());
         synchronized (ids) {
             return List.copyOf(ids);
+        }
+    }
+
+    /** Its connection's state changes, "STATE@time", oldest first. */
+    String transitions() {
+        synchronized (transitions) {
+            return transitions.isEmpty() ? "no change" : String.join(", ", transitions);
         }
     }
 

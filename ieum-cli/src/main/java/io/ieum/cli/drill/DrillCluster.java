@@ -69,6 +69,11 @@ final class DrillCluster {
         run("cluster", "start", "--site", Integer.toString(site.number()), "--dir", dir.toString());
     }
 
+    /** Catches up a site whose node kept running but missed writes (ADR 0012). */
+    void repair(Site site) {
+        run("cluster", "repair", "--site", Integer.toString(site.number()), "--dir", dir.toString());
+    }
+
     void down() {
         run("cluster", "down", "--dir", dir.toString());
     }

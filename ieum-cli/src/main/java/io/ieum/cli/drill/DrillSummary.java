@@ -3,9 +3,14 @@ package io.ieum.cli.drill;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON summary of a drill (and what the HTML report shows). Times in milliseconds. */
+/**
+ * The JSON summary of a drill (and what the HTML report shows). Times in milliseconds.
+ * {@code ackLatencyBeforeFault}: the steady state the fault struck (a p99 near a second means the
+ * machine, not the failover, set the resume times).
+ */
 record DrillSummary(String kind, int site, long seed, int clients, int rooms, double sendsPerSecondPerClient,
                     int sent, int acknowledged, Verdict verdict, Resume resume, Latency ackLatency,
+                    Latency ackLatencyBeforeFault,
                     Map<String, Integer> errors, long reconnects, List<DrillEvent> events, String cutOffSideWasTold,
                     List<Check> checks, boolean passed, List<TimelineBucket> timeline) {
 

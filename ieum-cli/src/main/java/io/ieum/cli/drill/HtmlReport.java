@@ -49,6 +49,8 @@ final class HtmlReport {
         row(h, Messages.get("drill.report.storedWithoutAck"), Integer.toString(s.verdict().storedWithoutAck()));
         row(h, Messages.get("drill.report.ackLatency"), s.ackLatency().p50() + " / " + s.ackLatency().p99() + " / "
                 + s.ackLatency().max() + " ms");
+        row(h, Messages.get("drill.report.ackLatencyBeforeFault"), s.ackLatencyBeforeFault().p50() + " / "
+                + s.ackLatencyBeforeFault().p99() + " / " + s.ackLatencyBeforeFault().max() + " ms");
         row(h, Messages.get("drill.report.resume"), s.resume().p50() + " / " + s.resume().p99() + " / "
                 + millis(s.resume().max()));
         row(h, Messages.get("drill.report.reconnects"), Long.toString(s.reconnects()));

@@ -2,6 +2,7 @@ package io.ieum.cli.drill;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +31,7 @@ final class Verifier {
         int duplicated = 0;
         int orderMismatches = 0;
         int notDelivered = 0;
+        List<String> missedPushes = new ArrayList<>();
         Set<String> storedAnywhere = new HashSet<>();
         for (Map.Entry<String, List<DrillClient>> room : membersByRoom.entrySet()) {
             List<SendRecord> roomSends = sendsByRoom.getOrDefault(room.getKey(), List.of());
@@ -56,6 +58,11 @@ final class Verifier {
                     }
                     if (send.isAcked() && !pushed.contains(send.id)) {
                         notDelivered++;
+                        if (missedPushes.size() < Verdict.MISSED_PUSHES_SHOWN) {
+                            missedPushes.add("c" + member.index + " (site " + member.home.number() + ") missed " + send.id
+                                    + " from c" + send.client + ", sent at " + send.sentAt + " ms, acknowledged at "
+                                    + send.ackedAt() + " ms; its connection: " + member.transitions());
+                        }
                     }
                 }
             }
@@ -64,6 +71,7 @@ final class Verifier {
                 .filter(s -> s.sentAt >= w.from() && s.sentAt < w.until() && s.isAcked() && s.ackedAt() < w.until())
                 .count()).orElse(0);
         int storedWithoutAck = (int) sends.stream().filter(s -> !s.isAcked() && storedAnywhere.contains(s.id)).count();
-        return new Verdict(lost.size(), duplicated, orderMismatches, notDelivered, acknowledgedWhileCutOff, storedWithoutAck);
+        return new Verdict(lost.size(), duplicated, orderMismatches, notDelivered, acknowledgedWhileCutOff, storedWithoutAck,
+                missedPushes);
     }
 }

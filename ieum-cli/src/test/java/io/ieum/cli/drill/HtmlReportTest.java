@@ -19,9 +19,9 @@ class HtmlReportTest {
     }
 
     private static DrillSummary summary(boolean passed) {
-        return new DrillSummary("FIRE", 2, 7, 12, 2, 4, 100, 100, new Verdict(0, 0, 0, 0, 0, 1),
+        return new DrillSummary("FIRE", 2, 7, 12, 2, 4, 100, 100, new Verdict(0, 0, 0, 0, 0, 1, List.of()),
                 new DrillSummary.Resume(300, 2_100, 2_400, Map.of(0, 300L, 1, 2_400L)),
-                new DrillSummary.Latency(20, 900, 2_400), Map.of("send: busy", 3), 4,
+                new DrillSummary.Latency(20, 900, 2_400), new DrillSummary.Latency(15, 120, 130), Map.of("send: busy", 3), 4,
                 List.of(new DrillEvent(1_500, "kill", "kill -9 site 2"), new DrillEvent(4_000, "restart", "restart <site> 2")),
                 null, List.of(new DrillSummary.Check("Nothing acknowledged is lost", passed, "0 lost")), passed,
                 List.of(new TimelineBucket(0, 10, 30, 40, 0), new TimelineBucket(1, 8, 2_000, 2_400, 0),
@@ -35,7 +35,7 @@ class HtmlReportTest {
         String html = HtmlReport.render(summary(true));
 
         assertThat(html).startsWith("<!doctype html>").contains("<svg", "<polyline", "kill -9 site 2", "PASSED",
-                "Fire drill: loss of site 2", "send: busy", "2400 ms");
+                "Fire drill: loss of site 2", "send: busy", "2400 ms", "just before the fault", "15 / 120 / 130 ms");
         assertThat(html).doesNotContain("<script", "src=\"http");
         assertThat(html).contains("restart &lt;site&gt; 2").doesNotContain("restart <site> 2");
     }
