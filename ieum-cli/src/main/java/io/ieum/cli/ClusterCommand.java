@@ -214,22 +214,20 @@ final class ClusterCommand implements Runnable {
         CommandSpec spec;
 
         @picocli.CommandLine.Mixin
-        DirOption dirOption = new DirOption();
-
-        @Option(names = "--site", paramLabel = "N", required = true, descriptionKey = "cluster.option.site")
-        int site;
+        SiteOptions target = new SiteOptions();
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Optional<Site> which = site(spec, site);
-            Optional<Integer> refused = refuse(spec, dirOption, which);
+            Optional<Integer> refused = target.refusal(spec);
             if (refused.isPresent()) {
                 return refused.get();
             }
+            Site which = target.site();
+            int site = target.number;
             long started = System.nanoTime();
-            IeumSites.attach(dirOption.dir).ifPresent(ieum -> ieum.kill(which.get()));
-            LocalCluster.attach(dirOption.cassandraDir()).kill(which.get());
+            IeumSites.attach(target.dir).ifPresent(ieum -> ieum.kill(which));
+            LocalCluster.attach(target.cassandraDir()).kill(which);
             out.println(Messages.get("cluster.kill.done", site, Long.toString(millis(started))));
             out.flush();
             return ExitCodes.OK;
@@ -242,33 +240,31 @@ final class ClusterCommand implements Runnable {
         CommandSpec spec;
 
         @picocli.CommandLine.Mixin
-        DirOption dirOption = new DirOption();
-
-        @Option(names = "--site", paramLabel = "N", required = true, descriptionKey = "cluster.option.site")
-        int site;
+        SiteOptions target = new SiteOptions();
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Optional<Site> which = site(spec, site);
-            Optional<Integer> refused = refuse(spec, dirOption, which);
+            Optional<Integer> refused = target.refusal(spec);
             if (refused.isPresent()) {
                 return refused.get();
             }
+            Site which = target.site();
+            int site = target.number;
             long started = System.nanoTime();
-            LocalCluster cassandra = LocalCluster.attach(dirOption.cassandraDir());
-            Optional<IeumSites> ieum = IeumSites.attach(dirOption.dir);
-            boolean ieumDown = ieum.isPresent() && ieum.get().process(which.get()).isEmpty();
+            LocalCluster cassandra = LocalCluster.attach(target.cassandraDir());
+            Optional<IeumSites> ieum = IeumSites.attach(target.dir);
+            boolean ieumDown = ieum.isPresent() && ieum.get().process(which).isEmpty();
             try (Ticker ticker = new Ticker(out, started)) {
                 CatchUpSweep.Result sweep;
-                if (cassandra.node(which.get()).process().isEmpty()) {
+                if (cassandra.node(which).process().isEmpty()) {
                     out.println(Messages.get("cluster.start.cassandra", site));
                     out.flush();
-                    sweep = cassandra.restart(which.get());
+                    sweep = cassandra.restart(which);
                 } else if (ieumDown) {
                     // Its Cassandra node kept running (an earlier start gave up, or only Ieum died): catch up anyway.
-                    sweep = cassandra.catchUp(which.get());
+                    sweep = cassandra.catchUp(which);
                 } else {
                     sweep = null;
                 }
@@ -281,7 +277,7 @@ final class ClusterCommand implements Runnable {
             }
             if (ieumDown) {
                 try {
-                    startIeum(out, ieum.get(), List.of(which.get()), started);
+                    startIeum(out, ieum.get(), List.of(which), started);
                 } catch (TimeoutException | RuntimeException e) {
                     err.println(e.getMessage());
                     return ExitCodes.FAILED;
@@ -303,22 +299,20 @@ final class ClusterCommand implements Runnable {
         CommandSpec spec;
 
         @picocli.CommandLine.Mixin
-        DirOption dirOption = new DirOption();
-
-        @Option(names = "--site", paramLabel = "N", required = true, descriptionKey = "cluster.option.site")
-        int site;
+        SiteOptions target = new SiteOptions();
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Optional<Site> which = site(spec, site);
-            Optional<Integer> refused = refuse(spec, dirOption, which);
+            Optional<Integer> refused = target.refusal(spec);
             if (refused.isPresent()) {
                 return refused.get();
             }
+            Site which = target.site();
+            int site = target.number;
             long started = System.nanoTime();
             try (Ticker ticker = new Ticker(out, started)) {
-                printCaughtUp(out, site, LocalCluster.attach(dirOption.cassandraDir()).catchUp(which.get()), started);
+                printCaughtUp(out, site, LocalCluster.attach(target.cassandraDir()).catchUp(which), started);
                 return ExitCodes.OK;
             } catch (TimeoutException | RuntimeException e) {
                 spec.commandLine().getErr().println(Messages.get("cluster.error.repair", site, e.getMessage()));
@@ -332,6 +326,22 @@ final class ClusterCommand implements Runnable {
                 String.format(java.util.Locale.ROOT, "%.1f", sweep.took().toMillis() / 1000.0),
                 sweep.retriedPages(), seconds(started)));
         out.flush();
+    }
+
+    /** {@code --dir} and {@code --site N}: the options of a command about one site of a cluster. */
+    static class SiteOptions extends DirOption {
+        @Option(names = "--site", paramLabel = "N", required = true, descriptionKey = "cluster.option.site")
+        int number;
+
+        /** Why the command cannot run (see {@link #refuse}), as its exit code; empty if it can. */
+        Optional<Integer> refusal(CommandSpec spec) {
+            return refuse(spec, this, ClusterCommand.site(spec, number));
+        }
+
+        /** The site, once {@link #refusal} found none. */
+        Site site() {
+            return Site.of(number);
+        }
     }
 
     static Optional<Site> site(CommandSpec spec, int number) {
