@@ -72,6 +72,9 @@ class ClusterMembershipTest {
                     .until(() -> !a.cluster().membership().isUp(url));
             System.out.println("[cluster] peer frozen -> seen down after " + (System.nanoTime() - since) / 1_000_000 + " ms ("
                     + a.cluster().membership().view().get(url).detail() + ")");
+            // It stays down: the link's reconnection attempts find no live peer behind the open port.
+            Awaitility.await().during(Duration.ofMillis(2000)).atMost(Duration.ofMillis(2500))
+                    .until(() -> !a.cluster().membership().isUp(url));
         }
     }
 }

@@ -3,14 +3,19 @@ package io.ieum.server.cluster;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
+import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.websocket.WebSocket;
 import com.linecorp.armeria.common.websocket.WebSocketFrame;
 import com.linecorp.armeria.common.websocket.WebSocketFrameType;
 import com.linecorp.armeria.common.websocket.WebSocketWriter;
+import com.linecorp.armeria.server.DecoratingHttpServiceFunction;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.websocket.WebSocketService;
 
-/** A stand-in peer that answers heartbeats until frozen, then reads on but never answers (like SIGSTOP of its JVM, minus the TCP stack). */
+/**
+ * A stand-in peer that answers heartbeats until frozen; frozen, it reads on but never answers, and a
+ * new handshake never completes (like SIGSTOP of its JVM, minus the TCP stack).
+ */
 final class FrozenPeer implements AutoCloseable {
 
     private final Server server;
@@ -51,7 +56,12 @@ final class FrozenPeer implements AutoCloseable {
             }, ctx.eventLoop());
             return out;
         }).allowedOrigins("*").build();
-        server = Server.builder().http(new java.net.InetSocketAddress("127.0.0.1", 0)).service(InternalEventsService.PATH, ws).build();
+        // A frozen process accepts no new WebSocket either: without this the link would reconnect at
+        // once after marking the peer down, and the peer would look up again a few milliseconds later.
+        DecoratingHttpServiceFunction hangWhenFrozen =
+                (delegate, ctx, req) -> frozen ? HttpResponse.streaming() : delegate.serve(ctx, req);
+        server = Server.builder().http(new java.net.InetSocketAddress("127.0.0.1", 0))
+                .service(InternalEventsService.PATH, ws.decorate(hangWhenFrozen)).build();
         server.start().join();
     }
 
