@@ -32,6 +32,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "URL", descriptionKey = "option.server")
     List<URI> servers = new ArrayList<>();
 
+    @Option(names = "--spread", descriptionKey = "bench.option.spread")
+    boolean spread;
+
     @Option(names = "--users", defaultValue = "100", descriptionKey = "bench.option.users")
     int users;
 
@@ -90,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
                     connections == null ? users / groupSize * groupSize : connections, Duration.ofSeconds(graceSeconds),
                     processes, addresses(), ioThreads != null ? ioThreads
                             : Math.max(1, Runtime.getRuntime().availableProcessors() / processes),
-                    Duration.ofSeconds(warmupSeconds));
+                    Duration.ofSeconds(warmupSeconds), spread);
         } catch (IllegalArgumentException e) {
             err.println(Messages.get("error.invalid", e.getMessage()));
             return 2;

@@ -18,10 +18,13 @@ import java.util.List;
  * @param warmup      how long to send at the rate before measuring: those sends are checked for loss and
  *                    duplicates like every other, but their latencies are left out (a fresh generator
  *                    JVM is still compiling its own receive path then)
+ * @param spread      connect the members of each room to the servers in turn (each one's failover list
+ *                    starting at its own site), for a multi-site run; otherwise every connection uses
+ *                    {@code servers} as its failover list, i.e. the first server while it answers
  */
 public record BenchPlan(List<URI> servers, String prefix, int users, int groupSize, int ratePerSecond,
                         Duration duration, int connections, Duration grace, int processes, List<InetAddress> bind,
-                        int ioThreads, Duration warmup) {
+                        int ioThreads, Duration warmup, boolean spread) {
 
     /** Hard bounds: the bench must never be able to take the machine down by a typo. */
     static final int MAX_USERS = 200_000;
@@ -33,7 +36,10 @@ public record BenchPlan(List<URI> servers, String prefix, int users, int groupSi
     static final Duration MAX_DURATION = Duration.ofMinutes(30);
 
     public BenchPlan {
-        requireNonNull(servers, "servers");
+        servers = List.copyOf(requireNonNull(servers, "servers"));
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("server: none given (expected: at least one)");
+        }
         requireNonNull(prefix, "prefix");
         requireNonNull(duration, "duration");
         requireNonNull(grace, "grace");

@@ -58,27 +58,40 @@ final class LoadWorker {
     }
 
     WorkerResult run(Coordinator coordinator) throws InterruptedException {
-        ClientOptions.Builder options = ClientOptions.builder().servers(share.servers()).deviceName("ieum-bench")
-                .requestTimeout(Duration.ofSeconds(60)).ioThreads(share.ioThreads());
+        List<IeumClient> roots = new ArrayList<>();
+        List<Connection> connections = new ArrayList<>();
+        try {
+            int sites = siteCount();
+            for (int site = 0; site < sites; site++) {
+                roots.add(IeumClient.create(options(share.serversOf(site), Math.max(1, share.ioThreads() / sites))));
+            }
+            connect(roots, connections);
+            long startEpochMillis = coordinator.readyAwaitStart();
+            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startEpochMillis - System.currentTimeMillis());
+            tracker.startTimeline(start, scheduleSeconds(), TimeUnit.MILLISECONDS.toNanos(share.warmupMillis()));
+            long cpuBefore = ProcessCpu.nanos();
+            send(connections, start);
+            awaitQuiet(start);
+            long cpuAfter = ProcessCpu.nanos();
+            return result(connections, start, cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
+        } finally {
+            connections.forEach(Connection::close);
+            roots.forEach(IeumClient::close);
+        }
+    }
+
+    /** One client (and so one set of event loops) per distinct failover list. */
+    private int siteCount() {
+        return share.spread() ? share.servers().size() : 1;
+    }
+
+    private ClientOptions options(List<java.net.URI> servers, int ioThreads) {
+        ClientOptions.Builder options = ClientOptions.builder().servers(servers).deviceName("ieum-bench")
+                .requestTimeout(Duration.ofSeconds(60)).ioThreads(ioThreads);
         if (share.bindAddress() != null) {
             options.bindAddress(address(share.bindAddress()));
         }
-        try (IeumClient root = IeumClient.create(options.build())) {
-            List<Connection> connections = new ArrayList<>();
-            try {
-                connect(root, connections);
-                long startEpochMillis = coordinator.readyAwaitStart();
-                long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startEpochMillis - System.currentTimeMillis());
-                tracker.startTimeline(start, scheduleSeconds(), TimeUnit.MILLISECONDS.toNanos(share.warmupMillis()));
-                long cpuBefore = ProcessCpu.nanos();
-                send(connections, start);
-                awaitQuiet(start);
-                long cpuAfter = ProcessCpu.nanos();
-                return result(connections, start, cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
-            } finally {
-                connections.forEach(Connection::close);
-            }
-        }
+        return options.build();
     }
 
     /** Seconds from the first send's due time to the last's, rounded up. */
@@ -86,10 +99,11 @@ final class LoadWorker {
         return (int) Math.ceil(share.sends() / share.ratePerSecond()) + 1;
     }
 
-    private void connect(IeumClient root, List<Connection> connections) {
+    private void connect(List<IeumClient> roots, List<Connection> connections) {
         List<WorkerShare.Seat> seats = share.seats();
         List<CompletableFuture<Connection>> ready = new ArrayList<>();
         for (WorkerShare.Seat seat : seats) {
+            IeumClient root = roots.get(seat.memberIndex() % roots.size());
             Connection connection = root.as(seat.token()).connect(listener(seat.memberIndex()));
             connections.add(connection);
             ready.add(connection.ready());

@@ -10,10 +10,26 @@ import java.util.List;
  *
  * @param bindAddress  source address of the sockets, or null
  * @param warmupMillis how long from the start sends are not timed (see {@link BenchPlan#warmup()})
+ * @param spread       whether a room's members connect to different servers (see {@link BenchPlan#spread()})
  */
 public record WorkerShare(int index, List<URI> servers, String bindAddress, int ioThreads, List<Seat> seats,
                           double ratePerSecond, long sends, long graceMillis,
-                          long warmupMillis) {
+                          long warmupMillis, boolean spread) {
+
+    /**
+     * The failover list of a room's member: with {@code spread}, member m starts at server
+     * m mod n and goes on round the list, so a room's members sit on every site; otherwise the list as given.
+     */
+    public List<URI> serversOf(int memberIndex) {
+        if (!spread || servers.size() == 1) {
+            return servers;
+        }
+        List<URI> rotated = new java.util.ArrayList<>(servers.size());
+        for (int i = 0; i < servers.size(); i++) {
+            rotated.add(servers.get((memberIndex + i) % servers.size()));
+        }
+        return rotated;
+    }
 
     /**
      * One connection: a user's token, its room, which member of the room it is and how many

@@ -18,7 +18,7 @@ class BenchSharesTest {
     void everyRoomShouldLiveInOneProcessAndEverySendBeGivenOnce() throws Exception {
         BenchPlan plan = new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 70, 10, 1001,
                 Duration.ofSeconds(7), 140, Duration.ofSeconds(1), 3,
-                List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")), 1, Duration.ZERO);
+                List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")), 1, Duration.ZERO, false);
         List<String> tokens = IntStream.range(0, 70).mapToObj(i -> "t" + i).toList();
         List<String> rooms = IntStream.range(0, 7).mapToObj(g -> "r" + g).toList();
 
@@ -44,7 +44,7 @@ class BenchSharesTest {
     @Test
     void warmUpSendsShouldBeSharedLikeTheOthersAtTheSameRate() {
         BenchPlan plan = new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 40, 10, 100,
-                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(3));
+                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(3), false);
         List<String> tokens = IntStream.range(0, 40).mapToObj(i -> "t" + i).toList();
         List<String> rooms = IntStream.range(0, 4).mapToObj(g -> "r" + g).toList();
 
@@ -59,7 +59,20 @@ class BenchSharesTest {
     @Test
     void aNegativeWarmUpShouldBeRefusedNamingIt() {
         assertThatThrownBy(() -> new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 40, 10, 100,
-                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(-1)))
+                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(-1), false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warmup: PT-1S");
+    }
+
+    @Test
+    void spreadShouldStartEachMembersFailoverListAtItsOwnSite() {
+        List<URI> sites = List.of(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.2:2"),
+                URI.create("http://127.0.0.3:3"));
+        WorkerShare spread = new WorkerShare(0, sites, null, 1, List.of(), 1, 1, 0, 0, true);
+        WorkerShare listed = new WorkerShare(0, sites, null, 1, List.of(), 1, 1, 0, 0, false);
+
+        assertThat(spread.serversOf(0)).containsExactly(sites.get(0), sites.get(1), sites.get(2));
+        assertThat(spread.serversOf(1)).containsExactly(sites.get(1), sites.get(2), sites.get(0));
+        assertThat(spread.serversOf(5)).containsExactly(sites.get(2), sites.get(0), sites.get(1));
+        assertThat(listed.serversOf(1)).isEqualTo(sites);
     }
 }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.ClosedSessionException;
 import com.linecorp.armeria.common.ContentTooLargeException;
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpStatus;
@@ -20,6 +21,7 @@ import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.common.annotation.Nullable;
+import com.linecorp.armeria.common.stream.ClosedStreamException;
 import com.linecorp.armeria.server.HttpResponseException;
 import com.linecorp.armeria.server.HttpStatusException;
 import com.linecorp.armeria.server.RequestTimeoutException;
@@ -87,6 +89,14 @@ public final class ErrorMapper {
             // request wrong: the client may retry, with the same IDs for writes.
             return error(ErrorCode.BUSY, "request: not answered in time (expected: retry shortly with the same IDs)",
                     locale, Duration.ofSeconds(1));
+        }
+        if (cause instanceof ClosedSessionException || cause instanceof ClosedStreamException) {
+            // The other side went away (a peer node or client closing its socket, e.g. at shutdown):
+            // nobody will read this answer, and it is no failure of this server worth an error log.
+            log.debug("Connection closed before the response of {} {}", headers == null ? "?" : headers.method(),
+                    headers == null ? "?" : headers.path());
+            return error(ErrorCode.BAD_REQUEST, "connection: closed before the response (expected: an open connection)",
+                    locale, null);
         }
         if (cause instanceof HttpStatusException status) {
             return forStatus(headers, status.httpStatus(), null);

@@ -11,6 +11,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public final class Metrics {
 
+    /** Sends stored on their first try, over REST or the WebSocket (both count here). */
+    public static final String MESSAGES_SENT = "ieum.messages.sent";
+    public static final String MESSAGES_DUPLICATE = "ieum.messages.duplicate";
+
     private final Counter messagesSent;
     private final Counter messagesDuplicate;
     private final Counter loginFailures;
@@ -20,8 +24,8 @@ public final class Metrics {
 
     public Metrics(MeterRegistry registry) {
         requireNonNull(registry, "registry");
-        messagesSent = Counter.builder("ieum.messages.sent").description("Messages stored (first try)").register(registry);
-        messagesDuplicate = Counter.builder("ieum.messages.duplicate").description("Sends recognised as retries of a stored message").register(registry);
+        messagesSent = Counter.builder(MESSAGES_SENT).description("Messages stored (first try)").register(registry);
+        messagesDuplicate = Counter.builder(MESSAGES_DUPLICATE).description("Sends recognised as retries of a stored message").register(registry);
         loginFailures = Counter.builder("ieum.login.failures").description("Logins refused for wrong credentials").register(registry);
         loginsThrottled = Counter.builder("ieum.login.throttled").description("Logins refused by the throttle").register(registry);
         uploadsRejected = Counter.builder("ieum.uploads.rejected").description("Uploads refused for exceeding the size limit").register(registry);

@@ -41,9 +41,12 @@ final class FrameDispatcher {
     private final String node;
     private final Clock clock;
     private final Counter violations;
+    private final Counter stored;
+    private final Counter duplicates;
 
     FrameDispatcher(Services services, Delivery delivery, ClientFrameParser parser, ServerFrames frames,
-                    ErrorMessages messages, String node, Clock clock, Counter violations) {
+                    ErrorMessages messages, String node, Clock clock, Counter violations, Counter stored,
+                    Counter duplicates) {
         this.services = requireNonNull(services, "services");
         this.delivery = requireNonNull(delivery, "delivery");
         this.parser = requireNonNull(parser, "parser");
@@ -52,6 +55,8 @@ final class FrameDispatcher {
         this.node = requireNonNull(node, "node");
         this.clock = requireNonNull(clock, "clock");
         this.violations = requireNonNull(violations, "violations");
+        this.stored = requireNonNull(stored, "stored");
+        this.duplicates = requireNonNull(duplicates, "duplicates");
     }
 
     /** Handles one text frame's UTF-8 payload (still owned by the caller). */
@@ -144,22 +149,25 @@ final class FrameDispatcher {
             throw new IeumException(ErrorCode.BUSY, "sends waiting for storage on this socket: "
                     + connection.sends().max() + " (expected: fewer; retry with the same ID after an ack)");
         }
-        CompletableFuture<SendResult> stored;
+        CompletableFuture<SendResult> result;
         try {
-            stored = fromMemoryOnly
+            result = fromMemoryOnly
                     ? services.messages().sendFromMemory(caller, send.roomId(), send.id(), send.text(), send.replyTo(), send.attachments())
                     : services.messages().sendChecked(caller, send.roomId(), send.id(), send.text(), send.replyTo(), send.attachments());
         } catch (RuntimeException rejected) {
             connection.sends().release();
             throw rejected;
         }
-        if (stored == null) {
+        if (result == null) {
             connection.sends().release();
             return false;
         }
-        CompletableFuture<ServerFrames.Frame> ack = stored.thenApply(result -> new ServerFrames.Ack(send.ref(),
-                result.entry().id().toString(), result.entry().roomId().toString(),
-                result.result() == AppendResult.STORED ? "stored" : "duplicate"));
+        CompletableFuture<ServerFrames.Frame> ack = result.thenApply(sent -> {
+            boolean first = sent.result() == AppendResult.STORED;
+            (first ? stored : duplicates).increment();
+            return new ServerFrames.Ack(send.ref(), sent.entry().id().toString(), sent.entry().roomId().toString(),
+                    first ? "stored" : "duplicate");
+        });
         answerWhenDone(connection, send.errorRef(), ack.whenComplete((done, failure) -> connection.sends().release()));
         return true;
     }

@@ -15,6 +15,7 @@ import com.linecorp.armeria.common.CommonPools;
 import io.ieum.core.service.Services;
 import io.ieum.server.error.ErrorMessages;
 import io.ieum.server.json.Json;
+import io.ieum.server.ops.Metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
@@ -65,7 +66,8 @@ public final class WebSocketEndpoint {
         // The executor Armeria gives blocking work; storage calls and Argon2 never run on an event loop.
         this.blocking = CommonPools.blockingTaskExecutor();
         this.dispatcher = new FrameDispatcher(services, delivery, new ClientFrameParser(json), new ServerFrames(json),
-                messages, nodeName, clock, meters.counter(RealtimeMetrics.PROTOCOL_VIOLATIONS));
+                messages, nodeName, clock, meters.counter(RealtimeMetrics.PROTOCOL_VIOLATIONS),
+                meters.counter(Metrics.MESSAGES_SENT), meters.counter(Metrics.MESSAGES_DUPLICATE));
         this.slowDropped = meters.counter(RealtimeMetrics.SLOW_CONSUMERS_DROPPED);
         meters.gauge(RealtimeMetrics.CONNECTIONS, connections, Set::size);
     }

@@ -27,6 +27,7 @@ import io.ieum.core.model.Room;
 import io.ieum.core.service.LiveEvent;
 import io.ieum.core.service.LoginResult;
 import io.ieum.server.error.ErrorMessages;
+import io.ieum.server.ops.Metrics;
 
 class WebSocketEndpointTest {
 
@@ -193,6 +194,8 @@ class WebSocketEndpointTest {
     void aRetryShouldBeAcknowledgedAsDuplicateAndStoredOnce() {
         WsTestClient minaPhone = ready(mina);
         MessageId id = MessageId.generate();
+        double storedBefore = fixture.meters.counter(Metrics.MESSAGES_SENT).count();
+        double duplicatesBefore = fixture.meters.counter(Metrics.MESSAGES_DUPLICATE).count();
 
         minaPhone.send(send(id, "once", "first"));
         minaPhone.await("ack", f -> f.path("ref").asText().equals("first"));
@@ -203,6 +206,9 @@ class WebSocketEndpointTest {
         long stored = fixture.services.messages().history(RealtimeFixture.auth(mina), room.id(), null, 50).stream()
                 .filter(h -> h.entry().id().equals(id)).count();
         assertThat(stored).isEqualTo(1);
+        // The same counters as REST sends (ieum_messages_sent_total, ieum_messages_duplicate_total).
+        assertThat(fixture.meters.counter(Metrics.MESSAGES_SENT).count()).isEqualTo(storedBefore + 1);
+        assertThat(fixture.meters.counter(Metrics.MESSAGES_DUPLICATE).count()).isEqualTo(duplicatesBefore + 1);
     }
 
     @Test
