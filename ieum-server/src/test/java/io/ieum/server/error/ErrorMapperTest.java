@@ -7,9 +7,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.ClosedSessionException;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.RequestHeaders;
+import com.linecorp.armeria.common.stream.ClosedStreamException;
 import com.linecorp.armeria.server.RequestTimeoutException;
 
 import io.ieum.core.error.ErrorCode;
@@ -47,6 +49,15 @@ class ErrorMapperTest {
         assertThat(response.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(response.headers().get("retry-after")).isEqualTo("3");
         assertThat(response.contentUtf8()).contains("시도 횟수가 너무 많습니다");
+    }
+
+    @Test
+    void aConnectionClosedByTheOtherSideShouldNotBeAnInternalError() {
+        AggregatedHttpResponse session = mapper.toResponse(english, ClosedSessionException.get());
+        AggregatedHttpResponse stream = mapper.toResponse(english, ClosedStreamException.get());
+        assertThat(session.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(stream.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(session.contentUtf8()).contains("closed before the response").doesNotContain("\"internal\"");
     }
 
     @Test
