@@ -3,6 +3,7 @@ package io.ieum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,6 +74,8 @@ class ShopStormClusterTest {
     private static List<URI> sites;
     private static final List<ProcessHandle> started = new ArrayList<>();
     private static final List<IeumClient> clients = new CopyOnWriteArrayList<>();
+    /** One client per site for the resends, shared by every customer through {@code as(token)}. */
+    private static final Map<Integer, IeumClient> relays = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void up() throws IOException {
@@ -352,7 +356,7 @@ class ShopStormClusterTest {
             return all;
         }
 
-        void report(java.io.PrintStream out) {
+        void report(PrintStream out) {
             out.printf("kill of site %d took %d ms%n", KILLED, (killReturnedAt - killedAt) / 1_000_000);
             report(out, "booking calls", bookings);
             report(out, "order moves", moves);
@@ -363,8 +367,8 @@ class ShopStormClusterTest {
                     .forEach(o -> out.println("  " + o));
         }
 
-        private void report(java.io.PrintStream out, String what, Queue<? extends StormOutcome<?>> outcomes) {
-            Map<Kind, Long> byKind = new java.util.EnumMap<>(Kind.class);
+        private void report(PrintStream out, String what, Queue<? extends StormOutcome<?>> outcomes) {
+            Map<Kind, Long> byKind = new EnumMap<>(Kind.class);
             outcomes.forEach(o -> byKind.merge(o.kind(), 1L, Long::sum));
             long inFlight = outcomes.stream().filter(o -> o.startedNanos() < killedAt && o.endedNanos() > killedAt).count();
             long after = outcomes.stream().filter(o -> o.startedNanos() >= killedAt).count();
@@ -387,10 +391,10 @@ class ShopStormClusterTest {
         return client;
     }
 
-    /** {@code token}'s client on the site after {@code answeredAt}: where a retry of a lost answer would go. */
+    /** The customer's client on the site after {@code answeredAt}: where a retry of a lost answer would go. */
     private IeumClient relay(IeumClient customer, URI answeredAt) {
         int next = (sites.indexOf(answeredAt) + 1) % sites.size();
-        return track(IeumClient.create(options(next + 1))).as(customer.token());
+        return relays.computeIfAbsent(next, n -> track(IeumClient.create(options(n + 1)))).as(customer.token());
     }
 
     /** A client that talks to site {@code n} only, so each survivor is read on its own. */

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import io.ieum.client.IeumClient;
 import io.ieum.client.ShopClient;
@@ -47,7 +48,7 @@ record StormShop(String channel, String serviceId, String productId, String book
     /** {@code count} slots of 30 minutes from {@code hour}:00 UTC tomorrow. */
     static List<Instant> slotsTomorrow(int hour, int count) {
         Instant first = LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(LocalTime.of(hour, 0)).toInstant(ZoneOffset.UTC);
-        return java.util.stream.IntStream.range(0, count).mapToObj(i -> first.plusSeconds(1800L * i)).toList();
+        return IntStream.range(0, count).mapToObj(i -> first.plusSeconds(1800L * i)).toList();
     }
 
     NewOrder oneCake() {
