@@ -104,6 +104,11 @@ public final class IeumClient implements AutoCloseable {
         return resources.sites();
     }
 
+    /** The business-channel calls (shops, orders, bookings) with this client's token. */
+    public ShopClient shops() {
+        return new ShopClient(this);
+    }
+
     // ---- accounts and sessions -------------------------------------------------------------
 
     public UserView signUp(String username, String password, String displayName) {
@@ -214,7 +219,7 @@ public final class IeumClient implements AutoCloseable {
         return call(RestCall.get("/api/rooms/" + segment(roomId) + "/messages" + query), HistoryPage.class);
     }
 
-    /** A fresh message ID stamped with this client's (server-corrected, once connected) clock. */
+    /** A fresh message (or order, booking) ID stamped with this client's (server-corrected, once connected) clock. */
     public String newMessageId() {
         return clock.nextId().toString();
     }
@@ -342,7 +347,7 @@ public final class IeumClient implements AutoCloseable {
 
     // ---- plumbing ----------------------------------------------------------------------------
 
-    private <T> T call(RestCall call, Class<T> type) {
+    <T> T call(RestCall call, Class<T> type) {
         HttpResponse<InputStream> response = resources.rest().exchange(call, () -> token);
         try {
             return Json.read(response.body(), type);
@@ -397,11 +402,11 @@ public final class IeumClient implements AutoCloseable {
         }
     }
 
-    private static <T> List<T> list(JsonNode array, Class<T> type) {
+    static <T> List<T> list(JsonNode array, Class<T> type) {
         return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(n -> Json.convert(n, type)).toList();
     }
 
-    private static String segment(String value) {
+    static String segment(String value) {
         return URLEncoder.encode(requireNonNull(value, "value"), StandardCharsets.UTF_8).replace("+", "%20");
     }
 

@@ -30,15 +30,17 @@ public final class AccountService {
     private final LoginThrottle throttle;
     private final Limits limits;
     private final Clock clock;
+    private final PublicPictures pictures;
 
     public AccountService(AccountStore accounts, SessionStore sessions, PasswordHasher hasher,
-                          LoginThrottle throttle, Limits limits, Clock clock) {
+                          LoginThrottle throttle, Limits limits, Clock clock, PublicPictures pictures) {
         this.accounts = requireNonNull(accounts, "accounts");
         this.sessions = requireNonNull(sessions, "sessions");
         this.hasher = requireNonNull(hasher, "hasher");
         this.throttle = requireNonNull(throttle, "throttle");
         this.limits = requireNonNull(limits, "limits");
         this.clock = requireNonNull(clock, "clock");
+        this.pictures = requireNonNull(pictures, "pictures");
     }
 
     public Account signUp(String username, String password, String displayName) {
@@ -129,9 +131,16 @@ public final class AccountService {
     }
 
     /** Changes any of display name, status message and avatar; a null argument keeps the current value. */
+    /**
+     * Changes the fields given (null = keep); {@code avatar} null keeps it, empty removes it, and a
+     * new one must be a file the caller uploaded ({@link PublicPictures}).
+     */
     public Account updateProfile(AuthContext caller, String displayName, String statusMessage, Optional<String> avatar) {
         Account current = me(caller);
         Profile old = current.profile();
+        if (avatar != null && avatar.isPresent()) {
+            pictures.requireOwnUpload("avatar", avatar.get(), old.avatar(), caller.userId());
+        }
         Profile updated = new Profile(
                 displayName == null ? old.displayName() : displayName.strip(),
                 statusMessage == null ? old.statusMessage() : statusMessage.strip(),

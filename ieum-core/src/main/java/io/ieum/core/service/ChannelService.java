@@ -39,9 +39,10 @@ public final class ChannelService {
     private final RoomService roomService;
     private final AccountService accounts;
     private final Clock clock;
+    private final PublicPictures pictures;
 
     public ChannelService(ChannelStore channels, RoomStore rooms, ChannelAccess access, ConversationRooms conversations,
-                          RoomService roomService, AccountService accounts, Clock clock) {
+                          RoomService roomService, AccountService accounts, Clock clock, PublicPictures pictures) {
         this.channels = requireNonNull(channels, "channels");
         this.rooms = requireNonNull(rooms, "rooms");
         this.access = requireNonNull(access, "access");
@@ -49,12 +50,15 @@ public final class ChannelService {
         this.roomService = requireNonNull(roomService, "roomService");
         this.accounts = requireNonNull(accounts, "accounts");
         this.clock = requireNonNull(clock, "clock");
+        this.pictures = requireNonNull(pictures, "pictures");
     }
 
     /** The caller's details for a channel, as they will be stored (validated by {@link Channel}). */
     public record Details(String name, String description, String openingHours, String contact, String picture) {}
 
+    /** A new channel owned by the caller; its picture must be a file the caller uploaded ({@link PublicPictures}). */
     public Channel create(AuthContext caller, Details details) {
+        pictures.requireOwnUpload("picture", details.picture(), null, caller.userId());
         Channel channel = new Channel(ChannelId.random(), details.name(), details.description(), details.openingHours(),
                 details.contact(), details.picture(), caller.userId(), clock.instant());
         channels.create(channel);
@@ -62,7 +66,9 @@ public final class ChannelService {
         return channel;
     }
 
+    /** New details (owner only); the picture stays, or is replaced by a file the caller uploaded. */
     public Channel update(AuthContext caller, ChannelId id, Details details) {
+        pictures.requireOwnUpload("picture", details.picture(), access.channel(id).picture(), caller.userId());
         Channel changed = access.requireOwner(id, caller.userId()).withDetails(details.name(), details.description(),
                 details.openingHours(), details.contact(), details.picture());
         channels.update(changed);

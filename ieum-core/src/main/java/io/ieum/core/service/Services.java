@@ -11,8 +11,9 @@ public record Services(AccountService accounts, ContactService contacts, RoomSer
                        BookingService bookings, Storage storage, Limits limits) {
 
     public static Services create(Storage storage, EventSink events, Limits limits, Clock clock, PasswordHasher hasher) {
+        PublicPictures pictures = new PublicPictures(storage.blobs());
         AccountService accounts = new AccountService(storage.accounts(), storage.sessions(), hasher,
-                LoginThrottle.withDefaults(clock), limits, clock);
+                LoginThrottle.withDefaults(clock), limits, clock, pictures);
         ContactService contacts = new ContactService(storage.contacts(), accounts, clock);
         Membership membership = new Membership(storage.rooms(), clock, Duration.ofSeconds(5));
         RoomService rooms = new RoomService(storage.rooms(), storage.timeline(), storage.reads(), accounts, contacts,
@@ -23,7 +24,7 @@ public record Services(AccountService accounts, ContactService contacts, RoomSer
         ConversationRooms conversations = new ConversationRooms(storage.channels(), storage.rooms(), storage.timeline(),
                 membership, events, clock);
         ChannelService channels = new ChannelService(storage.channels(), storage.rooms(), access, conversations, rooms,
-                accounts, clock);
+                accounts, clock, pictures);
         OrderService orders = new OrderService(storage.orders(), storage.channels(), access, conversations, limits, clock);
         BookingService bookings = new BookingService(storage.bookings(), storage.channels(), access, conversations,
                 accounts, limits, clock);

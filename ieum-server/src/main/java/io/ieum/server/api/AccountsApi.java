@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpResponse;
 
-import io.ieum.core.error.IeumException;
 import io.ieum.core.model.Account;
 import io.ieum.core.service.AuthContext;
 import io.ieum.core.service.Services;
@@ -55,15 +54,8 @@ public final class AccountsApi {
         // An explicit "avatar": null removes the avatar; an absent field keeps it.
         JsonNode tree = readTree(req.rawJson());
         Optional<String> avatar = tree.has("avatar") ? Optional.ofNullable(patch.avatar()) : null;
-        if (avatar != null && avatar.isPresent() && !isOwnUpload(avatar.get(), caller)) {
-            throw IeumException.invalid("avatar: '" + avatar.get() + "' (expected: the SHA-256 of a file you uploaded)");
-        }
         Account updated = services.accounts().updateProfile(caller, patch.displayName(), patch.statusMessage(), avatar);
         return responses.ok(UserView.of(updated));
-    }
-
-    private boolean isOwnUpload(String sha256, AuthContext caller) {
-        return io.ieum.core.model.BlobInfo.isSha256(sha256) && services.storage().blobs().isUploader(sha256, caller.userId());
     }
 
     private JsonNode readTree(byte[] body) {

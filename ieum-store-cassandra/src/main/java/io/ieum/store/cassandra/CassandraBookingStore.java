@@ -110,8 +110,10 @@ final class CassandraBookingStore implements BookingStore {
                 b.serviceId().uuid(), b.staff().uuid(), b.start(), b.end(), b.slotMinutes(), b.status().name(), b.reason(),
                 b.version(), b.updatedAt()));
         // Not applied but holding exactly our row: our own earlier attempt won and Lwt proposed it again.
-        Row existing = insert.wasApplied() ? null : insert.one();
-        boolean inserted = insert.wasApplied() || existing != null && !existing.isNull("status") && b.equals(booking(existing));
+        // (wasApplied() must be read before the rows are: the driver refuses it once they are consumed.)
+        boolean applied = insert.wasApplied();
+        Row existing = applied ? null : insert.one();
+        boolean inserted = applied || existing != null && !existing.isNull("status") && b.equals(booking(existing));
         // The row did not exist when this call began and this call wrote it: a new booking, even if the claim
         // reported the slots already ours (a timed-out claim that Lwt proposed again, or an earlier try's claim).
         return inserted ? SlotClaim.BOOKED : SlotClaim.DUPLICATE;

@@ -1,7 +1,7 @@
 // Service worker: keeps the app shell so the app opens with no site reachable. Shell files are
 // fetched from the network first (always the newest when a server answers) and from the cache when
 // none does. API, WebSocket and operations paths are never cached: the app keeps data in IndexedDB.
-const CACHE = 'ieum-shell-v3';
+const CACHE = 'ieum-shell-v4';
 const SHELL = [
   '/',
   '/index.html',
@@ -17,6 +17,7 @@ const SHELL = [
   '/js/i18n/en.js',
   '/js/i18n/ko.js',
   '/js/outbox.js',
+  '/js/roomShops.js',
   '/js/shopApi.js',
   '/js/shopData.js',
   '/js/session.js',

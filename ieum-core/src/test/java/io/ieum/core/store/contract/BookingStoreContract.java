@@ -145,6 +145,29 @@ public interface BookingStoreContract {
         assertThat(bookingStore().takenSlots(channel, staff, at(0), at(600))).containsExactlyElementsOf(winner.slots());
     }
 
+    /**
+     * One booking sent by several callers at once: what a client's retry on another site does while
+     * its first try (its answer lost, say to a timeout) is still running. Found by the shop storm on
+     * the three-site cluster, where a retry that lost the insert-if-absent answered 500.
+     */
+    @Test
+    default void concurrentTriesOfOneBookingShouldStoreItOnceAndTellEachItIsBooked() throws Exception {
+        ChannelId channel = ChannelId.random();
+        UserId staff = UserId.random();
+        Booking hour = booking(channel, UserId.random(), staff, at(180), 60);
+        List<Callable<SlotClaim>> tries = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            tries.add(() -> bookAsACustomer(hour));
+        }
+
+        List<SlotClaim> results = Concurrently.run(tries);
+
+        assertThat(results).doesNotContain(SlotClaim.TAKEN).contains(SlotClaim.BOOKED);
+        assertThat(bookingStore().get(hour.id())).contains(hour);
+        assertThat(bookingStore().between(channel, List.of(staff), at(0), at(600))).containsExactly(hour);
+        assertThat(bookingStore().takenSlots(channel, staff, at(0), at(600))).containsExactlyElementsOf(hour.slots());
+    }
+
     @Test
     default void cancellingShouldReleaseTheSlotsForAnotherBooking() {
         ChannelId channel = ChannelId.random();

@@ -12,8 +12,8 @@ import { attachmentView, pendingFileView, isImage } from './attachments.js';
 import { splitNames } from './group.js';
 import { errorText } from './forms.js';
 import { noticeText } from './notices.js';
-import { shopApi } from '../shopApi.js';
 import { shopPicture } from './shopPicture.js';
+import { savedShop, fetchShop } from '../roomShops.js';
 
 const PAGE = 30;
 
@@ -80,21 +80,34 @@ export function render(root, { params }) {
   }
 
   function drawHeader() {
-    if (!state.shop && state.detail && state.detail.kind === 'CHANNEL') showShop();
+    const kind = (state.detail && state.detail.kind) || (state.summary && state.summary.kind);
+    if (!state.shop && kind === 'CHANNEL') showShop();
     title.textContent = state.shop ? state.shop.name : roomTitle(state.summary, state.detail);
     subtitle.textContent = state.detail ? t('chat.members', { n: state.detail.members.length }) : '';
   }
 
-  /** The shop this conversation is with: its picture and name in the header, a link to its page. */
+  /**
+   * The shop this conversation is with: its picture and name in the header, a link to its page;
+   * the saved copy first (so it shows offline), then what a site says.
+   */
   function showShop() {
     state.shop = { pending: true, name: roomTitle(state.summary, state.detail) };
-    shopApi.ofRoom(roomId).then((channel) => {
-      state.shop = channel;
-      clear(shopBadge).append(h('a', { href: `#/channel/${channel.id}`, 'aria-label': channel.name }, shopPicture(channel)));
-      drawHeader();
-      // Booking notices then tell the time in the shop's zone, as the shop's pages do.
-      shopApi.calendar(channel.id).then((calendar) => { state.zone = calendar.zone; draw(); }, () => {});
-    }, () => { state.shop = null; });
+    let fresh = false;
+    savedShop(roomId).then((saved) => { if (saved && !fresh) applyShop(saved); });
+    fetchShop(roomId).then((shop) => { fresh = true; applyShop(shop); },
+      () => { if (state.shop && state.shop.pending) state.shop = null; });
+  }
+
+  function applyShop({ channel, zone }) {
+    const picture = !state.shop || state.shop.picture !== channel.picture || state.shop.name !== channel.name;
+    state.shop = channel;
+    if (picture) clear(shopBadge).append(h('a', { href: `#/channel/${channel.id}`, 'aria-label': channel.name }, shopPicture(channel)));
+    drawHeader();
+    // Booking notices then tell the time in the shop's zone, as the shop's pages do.
+    if (zone && zone !== state.zone) {
+      state.zone = zone;
+      draw();
+    }
   }
 
   function messageView(e, item) {

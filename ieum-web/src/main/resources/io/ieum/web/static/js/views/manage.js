@@ -27,14 +27,16 @@ export function render(root, { params }) {
 
   async function load() {
     try {
-      const [{ conversations }, { staff: people }, detail] = await Promise.all([shopApi.inbox(channelId), shopApi.staff(channelId), shopApi.channel(channelId)]);
+      const [{ conversations }, { staff: people }, detail, calendar] = await Promise.all([shopApi.inbox(channelId),
+        shopApi.staff(channelId), shopApi.channel(channelId), shopApi.calendar(channelId).catch(() => null)]);
+      const zone = calendar ? calendar.zone : null; // booking notices in the shop's time (ADR 0013)
       clear(inbox);
       if (!conversations.length) inbox.append(h('li', { class: 'empty' }, t('manage.noConversations')));
       for (const c of conversations) {
         const unread = c.room.unread || 0;
         inbox.append(h('li', { class: 'room', 'data-room': c.room.id, 'data-unread': String(unread) }, h('a', { href: `#/room/${c.room.id}` },
           h('span', { class: 'room-main' }, h('span', { class: 'room-name' }, c.customer.displayName || c.customer.username),
-            h('span', { class: 'preview' }, preview(c.room.latest))),
+            h('span', { class: 'preview' }, preview(c.room.latest, zone))),
           unread ? h('span', { class: 'badge', 'aria-label': t('rooms.unread', { n: unread }) }, String(unread)) : null)));
       }
       clear(staff);

@@ -1,0 +1,109 @@
+package io.ieum.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.ieum.client.ClientOptions;
+import io.ieum.client.IeumClient;
+import io.ieum.client.IeumClientException;
+import io.ieum.client.model.BookingResult;
+import io.ieum.client.model.OrderResult;
+import io.ieum.client.model.OrderView;
+
+/** The client library's shop calls against the real server (SQLite): the storm test's building blocks. */
+class ShopClientEndToEndTest {
+
+    @TempDir
+    Path dataDir;
+
+    private RunningServer server;
+    private IeumClient owner;
+    private IeumClient customer;
+    private StormShop shop;
+
+    @BeforeEach
+    void shopWithACustomer() throws Exception {
+        server = RunningServer.start(dataDir);
+        owner = user(List.of(server.uri()), "owner");
+        IeumClient staff = user(List.of(server.uri()), "staff");
+        staff.close();
+        shop = StormShop.open(owner, List.of("staff"));
+        // The customer's first site refuses connections: every call fails over to the live one.
+        customer = user(List.of(URI.create("http://127.0.0.1:" + freePort()), server.uri()), "sora");
+    }
+
+    @AfterEach
+    void stop() {
+        owner.close();
+        customer.close();
+        server.close();
+    }
+
+    @Test
+    void bookingRetriedWithTheSameIdAfterAFailoverShouldBeOneBooking() {
+        Instant slot = StormShop.slotsTomorrow(10, 1).get(0);
+        String id = customer.newMessageId();
+
+        BookingResult first = customer.shops().book(shop.channel(), id, shop.serviceId(), shop.bookableStaffId(), slot);
+        BookingResult again = customer.shops().book(shop.channel(), id, shop.serviceId(), shop.bookableStaffId(), slot);
+
+        assertThat(customer.sites().current()).isEqualTo(server.uri());
+        assertThat(first.status()).isEqualTo("stored");
+        assertThat(again.isDuplicate()).isTrue();
+        // The first answer carries the server's clock to the nanosecond, the stored row to the millisecond.
+        assertThat(again.booking()).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(first.booking());
+        assertThat(owner.shops().bookings(shop.channel(), slot.minusSeconds(3600), slot.plusSeconds(3600)))
+                .singleElement().satisfies(b -> assertThat(b.id()).isEqualTo(id));
+        String other = customer.newMessageId();
+        assertThatThrownBy(() -> customer.shops().book(shop.channel(), other, shop.serviceId(), shop.bookableStaffId(), slot))
+                .isInstanceOfSatisfying(IeumClientException.class, e -> assertThat(e.error()).isEqualTo("slot_taken"));
+    }
+
+    @Test
+    void orderPlacedTwiceShouldBeOneOrderAndRacingMovesShouldHaveOneWinner() {
+        String id = customer.newMessageId();
+        OrderResult first = customer.shops().placeOrder(shop.channel(), id, shop.oneCake());
+        OrderResult again = customer.shops().placeOrder(shop.channel(), id, shop.oneCake());
+        assertThat(first.status()).isEqualTo("stored");
+        assertThat(again.isDuplicate()).isTrue();
+        assertThat(again.order().createdAt()).isEqualTo(first.order().createdAt());
+        assertThat(first.order().total()).isEqualTo(30_000);
+
+        OrderView accepted = owner.shops().moveOrder(shop.channel(), id, "ACCEPTED", null, 1);
+        OrderView retried = owner.shops().moveOrder(shop.channel(), id, "ACCEPTED", null, 1);
+        assertThat(accepted.version()).isEqualTo(2);
+        assertThat(retried).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(accepted);
+        assertThatThrownBy(() -> owner.shops().moveOrder(shop.channel(), id, "REJECTED", "sold out", 1))
+                .isInstanceOfSatisfying(IeumClientException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.error()).isEqualTo("state_changed");
+                });
+        assertThat(customer.shops().order(shop.channel(), id).status()).isEqualTo("ACCEPTED");
+    }
+
+    private static IeumClient user(List<URI> sites, String username) {
+        IeumClient client = IeumClient.create(ClientOptions.builder().servers(sites).deviceName("test")
+                .connectTimeout(Duration.ofSeconds(2)).build());
+        client.signUp(username, "correct horse battery", username);
+        client.logIn(username, "correct horse battery");
+        return client;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
