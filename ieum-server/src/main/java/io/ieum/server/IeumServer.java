@@ -125,7 +125,10 @@ public final class IeumServer implements AutoCloseable {
             throw e;
         }
         cluster.onMembersChanged(services.membership()::invalidate);
-        Realtime realtime = RealtimeWiring.endpoint(services, delivery, json, messages, meters, nodeName, clock);
+        Realtime realtime = RealtimeWiring.endpoint(services, delivery, json, messages, meters, nodeName, clock,
+                config.node().syncNudgeWindow());
+        // A peer's event this node may have missed: its devices sync from their cursors (ADR 0006).
+        cluster.onPossibleGap(realtime::nudgeSync);
 
         ServerBuilder sb = Server.builder()
                 .http(new InetSocketAddress(config.http().host(), config.http().port()))

@@ -37,11 +37,13 @@ public final class Cluster implements AutoCloseable {
     private final InternalEventsService endpoint;
     private final ClusterMembership membership;
     private final List<PeerLink> links;
+    private final GapSignals gaps;
     @Nullable
     private final ExecutorService httpExecutor;
 
     private Cluster(String origin, ClusterEventSink sink, InternalEventsService endpoint, ClusterMembership membership,
-                    List<PeerLink> links, @Nullable ExecutorService httpExecutor) {
+                    List<PeerLink> links, GapSignals gaps, @Nullable ExecutorService httpExecutor) {
+        this.gaps = gaps;
         this.origin = origin;
         this.sink = sink;
         this.endpoint = endpoint;
@@ -63,6 +65,8 @@ public final class Cluster implements AutoCloseable {
         ClusterWire wire = new ClusterWire();
         ClusterMetrics metrics = new ClusterMetrics(meters);
         ClusterMembership membership = new ClusterMembership(node.peers(), clock, meters);
+        GapSignals gaps = new GapSignals(meters);
+        membership.onDown(peer -> gaps.signal(GapReason.PEER_DOWN, peer));
         List<PeerLink> links = new ArrayList<>();
         ExecutorService executor = null;
         if (node.clusterSecret() != null && !node.peers().isEmpty()) {
@@ -78,10 +82,21 @@ public final class Cluster implements AutoCloseable {
                         QUEUE_CAPACITY, http, membership, metrics));
             }
         }
-        ClusterEventSink sink = new ClusterEventSink(local, origin, wire, links, metrics);
-        InternalEventsService endpoint = new InternalEventsService(node.clusterSecret(), origin, wire, sink::receive);
+        ClusterEventSink sink = new ClusterEventSink(local, origin, wire, links, metrics, gaps);
+        InternalEventsService endpoint = new InternalEventsService(node.clusterSecret(), origin, wire, sink::receive,
+                new InternalEventsService.Links() {
+                    @Override
+                    public void opened(String peerOrigin) {
+                        gaps.signal(GapReason.LINK_OPENED, peerOrigin);
+                    }
+
+                    @Override
+                    public void closed(String peerOrigin) {
+                        gaps.signal(GapReason.LINK_CLOSED, peerOrigin);
+                    }
+                });
         links.forEach(PeerLink::start);
-        return new Cluster(origin, sink, endpoint, membership, List.copyOf(links), executor);
+        return new Cluster(origin, sink, endpoint, membership, List.copyOf(links), gaps, executor);
     }
 
     /** Where the services publish: local sockets, then every live peer. */
@@ -92,6 +107,15 @@ public final class Cluster implements AutoCloseable {
     /** Called with a room whose members another node changed; the server drops its cached members. */
     public void onMembersChanged(Consumer<RoomId> action) {
         sink.onMembersChanged(action);
+    }
+
+    /**
+     * What to do when this node may have missed a peer's events (a skipped sequence number, a
+     * restarted or lost peer, a peer link that broke or reopened): the server tells its connected
+     * devices to sync (ADR 0006).
+     */
+    public void onPossibleGap(Runnable action) {
+        gaps.onGap(action);
     }
 
     /** To bind at {@link #PATH}. */

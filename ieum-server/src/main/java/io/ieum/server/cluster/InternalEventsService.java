@@ -50,7 +50,29 @@ final class InternalEventsService {
         void receive(JsonNode frame);
     }
 
+    /** Told when a peer's connection to this node opens or ends (not when this node is shutting down). */
+    interface Links {
+        void opened(String peerOrigin);
+
+        void closed(String peerOrigin);
+
+        Links NONE = new Links() {
+            @Override
+            public void opened(String peerOrigin) {}
+
+            @Override
+            public void closed(String peerOrigin) {}
+        };
+    }
+
+    private final Links links;
+
     InternalEventsService(@Nullable String secret, String origin, ClusterWire wire, Receiver receiver) {
+        this(secret, origin, wire, receiver, Links.NONE);
+    }
+
+    InternalEventsService(@Nullable String secret, String origin, ClusterWire wire, Receiver receiver, Links links) {
+        this.links = requireNonNull(links, "links");
         this.secret = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
         this.origin = requireNonNull(origin, "origin");
         this.receiver = requireNonNull(receiver, "receiver");
@@ -99,7 +121,15 @@ final class InternalEventsService {
             return out;
         }
         open.add(out);
-        out.whenComplete().handle((ignored, cause) -> open.remove(out));
+        String peer = String.valueOf(ctx.request().headers().get(ORIGIN_HEADER));
+        out.whenComplete().handle((ignored, cause) -> {
+            open.remove(out);
+            if (!shuttingDown) {
+                links.closed(peer);
+            }
+            return null;
+        });
+        links.opened(peer);
         in.subscribe(new Subscriber<>() {
             private Subscription subscription;
 
