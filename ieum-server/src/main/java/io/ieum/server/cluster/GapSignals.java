@@ -39,12 +39,13 @@ final class GapSignals {
     }
 
     void signal(GapReason reason, String peer) {
-        counters.get(reason).increment();
         log.debug("May have missed events of {} ({}): devices here will sync", peer, reason.tag());
         try {
             action.run();
         } catch (RuntimeException e) {
             log.warn("Telling devices to sync after a gap ({}) failed", reason.tag(), e);
+        } finally {
+            counters.get(reason).increment(); // after the action: a signal counted has been acted on
         }
     }
 }

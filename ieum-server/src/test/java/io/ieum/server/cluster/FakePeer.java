@@ -47,6 +47,12 @@ final class FakePeer implements AutoCloseable {
         return id.toString();
     }
 
+    /** Sends an event for nobody (a read position no device here needs) as event {@code seq} of {@code origin}. */
+    void sendNothing(String origin, long seq) {
+        String body = wire.body(List.of(), new LiveEvent.ReadMoved(RoomId.random(), UserId.random(), MessageId.generate()));
+        socket.sendText(ClusterWire.frame(origin, seq, body), true).join();
+    }
+
     @Override
     public void close() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();

@@ -23,10 +23,11 @@ import io.ieum.server.support.Client.User;
 class GapNudgeTest {
 
     private static final Duration WINDOW = Duration.ofMillis(1000);
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String GAPS = "ieum_cluster_gaps_total";
     private static final String SENT = "ieum_realtime_sync_nudges_total";
     private static final String COALESCED = "ieum_realtime_sync_nudges_coalesced_total";
+    private static final String WAITING = "ieum_realtime_sync_nudges_waiting";
 
     private final List<AutoCloseable> open = new ArrayList<>();
     private IeumServer node;
@@ -68,8 +69,9 @@ class GapNudgeTest {
     }
 
     @Test
-    void manySignalsWithinTheWindowShouldCoalesceIntoAboutOneSyncFramePerDevice() throws Exception {
-        node = ClusterNodes.start("node-a", ClusterNodes.tempDir(), 0, List.of(), WINDOW);
+    void manySignalsWithinTheWindowShouldFoldIntoAboutOneSyncFramePerDevice() throws Exception {
+        Duration window = Duration.ofSeconds(5); // long beside the burst, even on a loaded machine
+        node = ClusterNodes.start("node-a", ClusterNodes.tempDir(), 0, List.of(), window);
         User mina = rest().newUser("mina");
         User joon = rest().newUser("joon");
         LiveSocket minaSocket = keep(LiveSocket.open(node, mina.token()));
@@ -77,29 +79,32 @@ class GapNudgeTest {
         FakePeer peer = keep(FakePeer.connect(node, "node-x/01"));
         awaitSyncFrames(minaSocket, 1);
         awaitSyncFrames(joonSocket, 1);
-        peer.sendEntry("node-x/01", 1, mina.id());
+        Awaitility.await().atMost(WAIT).until(() -> ClusterNodes.counter(node, WAITING, null) == 0);
+        peer.sendNothing("node-x/01", 1);
         double sentBefore = ClusterNodes.counter(node, SENT, null);
         double coalescedBefore = ClusterNodes.counter(node, COALESCED, null);
 
         int signals = 40;
-        String last = null;
-        for (int i = 1; i <= signals; i++) {
-            last = peer.sendEntry("node-x/01", 1 + 2L * i, mina.id()); // every other number missing
+        long started = System.nanoTime();
+        for (int i = 1; i < signals; i++) {
+            peer.sendNothing("node-x/01", 1 + 2L * i); // every other number missing
         }
-        minaSocket.awaitEntry(last);
-        awaitCount(GAPS, "sequence", signals);
-        // Every signal either scheduled a device's frame or found one waiting; wait until all were sent.
-        Awaitility.await().atMost(WAIT).until(() -> ClusterNodes.counter(node, SENT, null) - sentBefore
-                + ClusterNodes.counter(node, COALESCED, null) - coalescedBefore == 2.0 * signals);
+        minaSocket.awaitEntry(peer.sendEntry("node-x/01", 1 + 2L * signals, mina.id()));
+        long burstMillis = (System.nanoTime() - started) / 1_000_000;
+        awaitCount(GAPS, "sequence", signals); // counted once acted on
+        Awaitility.await().atMost(WAIT).until(() -> ClusterNodes.counter(node, WAITING, null) == 0); // rounds over
 
         int minaFrames = minaSocket.all("sync").size() - 1;
         int joonFrames = joonSocket.all("sync").size() - 1;
-        System.out.println("[cluster] " + signals + " gap signals within " + WINDOW.toMillis() + " ms: sync frames to mina "
-                + minaFrames + ", to joon " + joonFrames);
-        // One each, or two if a device's random moment fell inside the burst itself (~40 ms of 1 s).
-        assertThat(minaFrames).isBetween(1, 3);
-        assertThat(joonFrames).isBetween(1, 3);
+        double coalesced = ClusterNodes.counter(node, COALESCED, null) - coalescedBefore;
+        System.out.println("[cluster] " + signals + " gap signals in " + burstMillis + " ms, window " + window.toMillis()
+                + " ms: sync frames to mina " + minaFrames + ", to joon " + joonFrames
+                + "; signals folded into a running round " + (long) coalesced);
+        // One each; two if a device's random moment fell inside the burst itself (a frame must follow every signal).
+        assertThat(minaFrames).isBetween(1, 2);
+        assertThat(joonFrames).isBetween(1, 2);
         assertThat(ClusterNodes.counter(node, SENT, null) - sentBefore).isEqualTo(minaFrames + joonFrames);
+        assertThat(coalesced).isGreaterThanOrEqualTo(signals - 3);
     }
 
     @Test

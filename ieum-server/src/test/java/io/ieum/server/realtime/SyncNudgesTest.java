@@ -36,7 +36,41 @@ class SyncNudgesTest {
             assertThat(device.frames).containsExactly("{\"type\":\"sync\"}");
         }
         assertThat(meters.counter(RealtimeMetrics.SYNC_NUDGES).count()).isEqualTo(50);
-        assertThat(meters.counter(RealtimeMetrics.SYNC_NUDGES_COALESCED).count()).isEqualTo(19 * 50);
+        assertThat(meters.counter(RealtimeMetrics.SYNC_NUDGES_COALESCED).count()).isEqualTo(19);
+        assertThat(meters.counter(RealtimeMetrics.SYNC_NUDGE_ROUNDS).count()).isEqualTo(1);
+        assertThat(nudges.waiting()).isZero();
+    }
+
+    @Test
+    void aDeviceWhoseFrameWentOutBeforeALaterSignalShouldGetOneMoreWhenTheRoundEnds() {
+        List<ManualDevice> devices = connect(2);
+        ManualDevice early = devices.get(0);
+        ManualDevice late = devices.get(1);
+        nudges.nudgeAll();
+        early.runDue(); // its random moment came first
+        nudges.nudgeAll();
+        nudges.nudgeAll();
+        assertThat(early.due).isEmpty(); // nothing until the round ends
+        late.runDue();
+        early.runDue();
+        late.runDue();
+
+        assertThat(early.frames).hasSize(2);
+        assertThat(late.frames).hasSize(1); // sent after both signals: it answers them
+        assertThat(nudges.waiting()).isZero();
+    }
+
+    @Test
+    void aDeviceConnectedDuringARoundShouldBeReachedByTheNextOne() {
+        ManualDevice first = connect(1).get(0);
+        nudges.nudgeAll();
+        ManualDevice joined = connect(1).get(0);
+        nudges.nudgeAll();
+        first.runDue();
+        joined.runDue();
+
+        assertThat(first.frames).hasSize(1);
+        assertThat(joined.frames).hasSize(1);
     }
 
     @Test
