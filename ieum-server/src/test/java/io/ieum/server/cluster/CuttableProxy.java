@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * as when a network path breaks) and keep refusing until it is {@linkplain #restore() restored}.
  * Put between two nodes, it breaks the node-to-node link without stopping either node.
  */
-final class CuttableProxy implements AutoCloseable {
+public final class CuttableProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
@@ -30,16 +30,16 @@ final class CuttableProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    static CuttableProxy to(int targetPort) throws IOException {
+    public static CuttableProxy to(int targetPort) throws IOException {
         return new CuttableProxy(targetPort);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Closes every relayed connection and refuses new ones. */
-    void cut() {
+    public void cut() {
         refusing = true;
         for (Socket s : open) {
             closeQuietly(s);
@@ -48,7 +48,7 @@ final class CuttableProxy implements AutoCloseable {
     }
 
     /** Relays new connections again. */
-    void restore() {
+    public void restore() {
         refusing = false;
     }
 
