@@ -55,21 +55,9 @@ final class InternalEventsService {
         void opened(String peerOrigin);
 
         void closed(String peerOrigin);
-
-        Links NONE = new Links() {
-            @Override
-            public void opened(String peerOrigin) {}
-
-            @Override
-            public void closed(String peerOrigin) {}
-        };
     }
 
     private final Links links;
-
-    InternalEventsService(@Nullable String secret, String origin, ClusterWire wire, Receiver receiver) {
-        this(secret, origin, wire, receiver, Links.NONE);
-    }
 
     InternalEventsService(@Nullable String secret, String origin, ClusterWire wire, Receiver receiver, Links links) {
         this.links = requireNonNull(links, "links");
