@@ -133,8 +133,9 @@ public final class IeumServer implements AutoCloseable {
         ServerBuilder sb = Server.builder()
                 .http(new InetSocketAddress(config.http().host(), config.http().port()))
                 .childChannelOption(ChannelOption.TCP_NODELAY, true)
-                // GET /ws leaves Armeria for a plain Netty WebSocket pipeline on the same port (ADR 0007).
-                .childChannelPipelineCustomizer(realtime.pipelineCustomizer())
+                // GET /ws and peers' GET /internal/events leave Armeria for plain Netty WebSocket
+                // pipelines on the same port (ADR 0007, 0006).
+                .childChannelPipelineCustomizer(realtime.pipelineCustomizer().andThen(cluster.pipelineCustomizer()))
                 .meterRegistry(meters)
                 .errorHandler(new JsonErrorHandler(errors))
                 .maxRequestLength(config.http().maxRequestBytes())
@@ -166,7 +167,6 @@ public final class IeumServer implements AutoCloseable {
         new OrdersApi(services, responses).register(router);
         new BookingsApi(services, responses).register(router);
         new SitesApi(config.node().peers(), responses).register(router);
-        sb.service(Cluster.PATH, cluster.internalService());
         sb.service("/health", new HealthService(storage.health(), realtime::connectionCount,
                 cluster.hasPeers() ? cluster.membership()::summary : null, json));
         sb.service("/metrics", new MetricsService(meters));

@@ -14,12 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import com.linecorp.armeria.common.annotation.Nullable;
-import com.linecorp.armeria.server.HttpService;
 
 import io.ieum.core.id.RoomId;
 import io.ieum.core.service.EventSink;
 import io.ieum.server.config.NodeConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelPipeline;
 
 /**
  * This node's part of the cluster: the event sink the services publish to, the
@@ -118,9 +118,12 @@ public final class Cluster implements AutoCloseable {
         gaps.onGap(action);
     }
 
-    /** To bind at {@link #PATH}. */
-    public HttpService internalService() {
-        return endpoint.service();
+    /**
+     * For {@code ServerBuilder.childChannelPipelineCustomizer}: peers' {@code GET} of {@link #PATH}
+     * leaves Armeria for a plain Netty WebSocket pipeline, as {@code /ws} does (ADR 0006, 0007).
+     */
+    public Consumer<ChannelPipeline> pipelineCustomizer() {
+        return endpoint.pipelineCustomizer();
     }
 
     public static final String PATH = InternalEventsService.PATH;
