@@ -167,6 +167,7 @@ public final class IeumServer implements AutoCloseable {
         new OrdersApi(services, responses).register(router);
         new BookingsApi(services, responses).register(router);
         new SitesApi(config.node().peers(), responses).register(router);
+        sb.service(Cluster.PATH, cluster.internalRefusals());
         sb.service("/health", new HealthService(storage.health(), realtime::connectionCount,
                 cluster.hasPeers() ? cluster.membership()::summary : null, json));
         sb.service("/metrics", new MetricsService(meters));

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import com.linecorp.armeria.common.annotation.Nullable;
+import com.linecorp.armeria.server.HttpService;
 
 import io.ieum.core.id.RoomId;
 import io.ieum.core.service.EventSink;
@@ -124,6 +125,11 @@ public final class Cluster implements AutoCloseable {
      */
     public Consumer<ChannelPipeline> pipelineCustomizer() {
         return endpoint.pipelineCustomizer();
+    }
+
+    /** To bind at {@link #PATH} in Armeria, for what the pipeline leaves to it: refusals only. */
+    public HttpService internalRefusals() {
+        return endpoint.refusals();
     }
 
     public static final String PATH = InternalEventsService.PATH;

@@ -12,7 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.annotation.Nullable;
+import com.linecorp.armeria.server.HttpService;
 
 import io.ieum.server.realtime.UpgradeSniffer;
 import io.netty.buffer.Unpooled;
@@ -65,6 +69,10 @@ final class InternalEventsService {
             .closeOnProtocolViolation(true)
             .build();
     private static final int GOING_AWAY = 1001;
+    private static final String UNAUTHORIZED =
+            "{\"error\":\"unauthorized\",\"message\":\"internal endpoint (expected: the cluster secret)\"}";
+    private static final String NOT_AN_UPGRADE =
+            "{\"error\":\"bad_request\",\"message\":\"request: not a WebSocket upgrade (expected: GET with Upgrade: websocket over HTTP/1.1)\"}";
 
     @Nullable
     private final byte[] secret;
@@ -85,14 +93,6 @@ final class InternalEventsService {
         void opened(String peerOrigin);
 
         void closed(String peerOrigin);
-
-        Links NONE = new Links() {
-            @Override
-            public void opened(String peerOrigin) {}
-
-            @Override
-            public void closed(String peerOrigin) {}
-        };
     }
 
     InternalEventsService(@Nullable String secret, String origin, ClusterWire wire, Receiver receiver, Links links) {
@@ -106,6 +106,16 @@ final class InternalEventsService {
     /** For {@code ServerBuilder.childChannelPipelineCustomizer}: takes {@code GET /internal/events} out of Armeria. */
     Consumer<ChannelPipeline> pipelineCustomizer() {
         return p -> p.addFirst(new UpgradeSniffer(PATH, this::upgrade));
+    }
+
+    /**
+     * What Armeria answers at {@link #PATH} for requests the sniffer leaves to it (HTTP/2, methods
+     * other than GET): never an upgrade, only the same refusals.
+     */
+    HttpService refusals() {
+        return (ctx, req) -> authorized(req.headers().get(SECRET_HEADER))
+                ? HttpResponse.of(HttpStatus.BAD_REQUEST, MediaType.JSON_UTF_8, NOT_AN_UPGRADE)
+                : HttpResponse.of(HttpStatus.UNAUTHORIZED, MediaType.JSON_UTF_8, UNAUTHORIZED);
     }
 
     /** Closes the connections of peers (1001), so that they mark this node down at once, and refuses new ones. */
@@ -136,8 +146,7 @@ final class InternalEventsService {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
             if (!authorized(request.headers().get(SECRET_HEADER))) {
-                refuse(ctx, HttpResponseStatus.UNAUTHORIZED,
-                        "{\"error\":\"unauthorized\",\"message\":\"internal endpoint (expected: the cluster secret)\"}");
+                refuse(ctx, HttpResponseStatus.UNAUTHORIZED, UNAUTHORIZED);
                 return;
             }
             if (shuttingDown) {
@@ -153,8 +162,7 @@ final class InternalEventsService {
             }
             if (request.decoderResult().isFailure()
                     || !request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
-                refuse(ctx, HttpResponseStatus.BAD_REQUEST,
-                        "{\"error\":\"bad_request\",\"message\":\"request: not a WebSocket upgrade (expected: one)\"}");
+                refuse(ctx, HttpResponseStatus.BAD_REQUEST, NOT_AN_UPGRADE);
                 return;
             }
             try {
