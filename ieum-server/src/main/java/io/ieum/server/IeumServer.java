@@ -125,13 +125,17 @@ public final class IeumServer implements AutoCloseable {
             throw e;
         }
         cluster.onMembersChanged(services.membership()::invalidate);
-        Realtime realtime = RealtimeWiring.endpoint(services, delivery, json, messages, meters, nodeName, clock);
+        Realtime realtime = RealtimeWiring.endpoint(services, delivery, json, messages, meters, nodeName, clock,
+                config.node().syncNudgeWindow());
+        // A peer's event this node may have missed: its devices sync from their cursors (ADR 0006).
+        cluster.onPossibleGap(realtime::nudgeSync);
 
         ServerBuilder sb = Server.builder()
                 .http(new InetSocketAddress(config.http().host(), config.http().port()))
                 .childChannelOption(ChannelOption.TCP_NODELAY, true)
-                // GET /ws leaves Armeria for a plain Netty WebSocket pipeline on the same port (ADR 0007).
-                .childChannelPipelineCustomizer(realtime.pipelineCustomizer())
+                // GET /ws and peers' GET /internal/events leave Armeria for plain Netty WebSocket
+                // pipelines on the same port (ADR 0007, 0006).
+                .childChannelPipelineCustomizer(realtime.pipelineCustomizer().andThen(cluster.pipelineCustomizer()))
                 .meterRegistry(meters)
                 .errorHandler(new JsonErrorHandler(errors))
                 .maxRequestLength(config.http().maxRequestBytes())
@@ -163,7 +167,7 @@ public final class IeumServer implements AutoCloseable {
         new OrdersApi(services, responses).register(router);
         new BookingsApi(services, responses).register(router);
         new SitesApi(config.node().peers(), responses).register(router);
-        sb.service(Cluster.PATH, cluster.internalService());
+        sb.service(Cluster.PATH, cluster.internalRefusals());
         sb.service("/health", new HealthService(storage.health(), realtime::connectionCount,
                 cluster.hasPeers() ? cluster.membership()::summary : null, json));
         sb.service("/metrics", new MetricsService(meters));

@@ -22,6 +22,9 @@ interface Realtime {
 
     int connectionCount();
 
+    /** Tells every connected device to sync, spread over the configured window (ADR 0006). */
+    void nudgeSync();
+
     /** Until the realtime endpoint is wired in: no pushes, and {@code /ws} is left to Armeria (404). */
     Realtime NONE = new Realtime() {
         @Override
@@ -41,5 +44,8 @@ interface Realtime {
         public int connectionCount() {
             return 0;
         }
+
+        @Override
+        public void nudgeSync() {}
     };
 }

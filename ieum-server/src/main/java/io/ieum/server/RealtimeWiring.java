@@ -1,6 +1,7 @@
 package io.ieum.server;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import java.util.function.Consumer;
 
@@ -9,6 +10,7 @@ import io.ieum.core.service.Services;
 import io.ieum.server.error.ErrorMessages;
 import io.ieum.server.json.Json;
 import io.ieum.server.realtime.Delivery;
+import io.ieum.server.realtime.SyncNudges;
 import io.ieum.server.realtime.WebSocketEndpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelPipeline;
@@ -28,8 +30,9 @@ final class RealtimeWiring {
 
     /** Step 2: the {@code /ws} endpoint over the services and the delivery of step 1. */
     static Realtime endpoint(Services services, EventSink delivery, Json json, ErrorMessages messages,
-                             MeterRegistry meters, String nodeName, Clock clock) {
+                             MeterRegistry meters, String nodeName, Clock clock, Duration nudgeWindow) {
         WebSocketEndpoint ws = new WebSocketEndpoint(services, (Delivery) delivery, json, messages, meters, nodeName, clock);
+        SyncNudges nudges = new SyncNudges((Delivery) delivery, json, meters, nudgeWindow);
         return new Realtime() {
             @Override
             public EventSink events() {
@@ -49,6 +52,11 @@ final class RealtimeWiring {
             @Override
             public int connectionCount() {
                 return ws.connectionCount();
+            }
+
+            @Override
+            public void nudgeSync() {
+                nudges.nudgeAll();
             }
         };
     }

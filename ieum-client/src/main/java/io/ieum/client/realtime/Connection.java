@@ -300,6 +300,9 @@ public final class Connection implements AutoCloseable {
             resend.forEach(p -> s.write(p.frame()));
         }
         if (syncFrom != null) {
+            synchronized (this) {
+                s.syncing = true;
+            }
             s.write(Frames.syncSince(syncFrom));
         } else {
             caughtUp();
@@ -354,6 +357,7 @@ public final class Connection implements AutoCloseable {
             case "error" -> failed(s, frame);
             case "entry" -> frame.entries().forEach(e -> deliver(e.id(), e.view()));
             case "synced" -> synced(s, frame);
+            case "sync" -> nudged(s);
             case "read" -> listener.onRead(new ReadEvent(frame.roomId(), frame.userId(), frame.upTo()));
             case "pong" -> s.missedPongs = 0;
             default -> log.debug("Ignoring frame type {}", type);
@@ -399,6 +403,10 @@ public final class Connection implements AutoCloseable {
         String ref = frame.ref();
         String code = frame.error() == null ? "error" : frame.error();
         String message = frame.message() == null ? code : frame.message();
+        if (Frames.SYNC_REF.equals(ref)) {
+            syncFailed(s, code);
+            return;
+        }
         if (ref == null || outbox.get(ref).isEmpty()) {
             log.debug("Server error frame: {} {}", code, message);
             return;
@@ -423,9 +431,71 @@ public final class Connection implements AutoCloseable {
         frame.entries().forEach(e -> deliver(e.id(), e.view()));
         if (frame.hasMore() && frame.cursor() != null) {
             s.write(Frames.syncAfter(frame.cursor()));
+            return;
+        }
+        boolean again;
+        synchronized (this) {
+            again = s.syncAgain;
+            s.syncAgain = false;
+            s.syncing = false;
+            s.syncFailures = 0;
+        }
+        if (again) {
+            startSync(s);
         } else {
             caughtUp();
         }
+    }
+
+    /**
+     * The server may have missed events for us (ADR 0006): sync from the cursor as after a
+     * reconnect. While a sync runs, one more is queued to follow it — it must start after this
+     * nudge — and further nudges add nothing, so a burst of them never becomes a burst of syncs.
+     */
+    private void nudged(Socket s) {
+        metrics.nudged();
+        synchronized (this) {
+            if (socket != s || state != ConnectionState.READY) {
+                return; // a socket not ready yet syncs anyway once it is
+            }
+            if (s.syncing) {
+                s.syncAgain = true;
+                return;
+            }
+        }
+        startSync(s);
+    }
+
+    /** Starts a sync from the cursor on {@code s} unless one is running or the socket was replaced. */
+    private void startSync(Socket s) {
+        String from;
+        synchronized (this) {
+            if (socket != s || s.syncing) {
+                return;
+            }
+            from = highestSeen != null ? highestSeen : resumeCursor;
+            s.syncing = from != null;
+        }
+        if (from != null) {
+            metrics.nudgeSync();
+            s.write(Frames.syncSince(from));
+        }
+    }
+
+    /** The server could not answer a sync (e.g. storage busy): try again later, backing off. */
+    private void syncFailed(Socket s, String code) {
+        Duration delay;
+        synchronized (this) {
+            if (socket != s) {
+                return;
+            }
+            s.syncing = false;
+            s.syncAgain = false;
+            s.syncFailures++;
+            delay = options.retryPolicy().delayBefore(s.syncFailures, ThreadLocalRandom.current()::nextDouble);
+        }
+        log.debug("Sync failed on {} ({}); again in {}", s.site(), code, delay);
+        scheduler.schedule(() -> startSync(s), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** @param view the bound entry, or null for a listener that wants none */
@@ -505,6 +575,12 @@ public final class Connection implements AutoCloseable {
         volatile RealtimeSocket handle;
         volatile Instant authSentAt;
         volatile int missedPongs;
+        /** A sync (of one or more pages) is running on this socket; guarded by the connection. */
+        boolean syncing;
+        /** A nudge came during that sync: sync once more when it ends; guarded by the connection. */
+        boolean syncAgain;
+        /** Syncs refused in a row (the server's {@code error}), for the back-off; guarded by the connection. */
+        int syncFailures;
         /** Used on the socket's event loop only (every onText call). */
         final FrameScanner scanner = new FrameScanner();
 

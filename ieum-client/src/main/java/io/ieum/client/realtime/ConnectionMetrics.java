@@ -16,6 +16,8 @@ public final class ConnectionMetrics {
     private final LongAdder duplicateEntries = new LongAdder();
     private final LongAdder resends = new LongAdder();
     private final AtomicLong reconnects = new AtomicLong();
+    private final LongAdder nudges = new LongAdder();
+    private final LongAdder nudgeSyncs = new LongAdder();
     private final List<Duration> resumeTimes = new ArrayList<>();
 
     void ack(long nanos) {
@@ -37,6 +39,14 @@ public final class ConnectionMetrics {
 
     void reconnected() {
         reconnects.incrementAndGet();
+    }
+
+    void nudged() {
+        nudges.increment();
+    }
+
+    void nudgeSync() {
+        nudgeSyncs.increment();
     }
 
     synchronized void resumed(Duration took) {
@@ -74,6 +84,19 @@ public final class ConnectionMetrics {
 
     public long reconnects() {
         return reconnects.get();
+    }
+
+    /** {@code sync} frames received: the server may have missed events for this device. */
+    public long syncNudges() {
+        return nudges.sum();
+    }
+
+    /**
+     * Syncs run besides the one after each (re)connect: for those frames (several during one sync
+     * make one more sync), or to retry a sync the server refused.
+     */
+    public long nudgedSyncs() {
+        return nudgeSyncs.sum();
     }
 
     /** For each failure: from losing the socket until caught up again (ready and sync done). */

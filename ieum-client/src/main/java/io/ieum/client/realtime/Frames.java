@@ -74,12 +74,15 @@ final class Frames {
         return Json.write(Map.of("type", "delete", "roomId", roomId, "id", id));
     }
 
+    /** The {@code ref} of every sync this client sends, so that an {@code error} answering one is recognised. */
+    static final String SYNC_REF = "sync";
+
     static String syncSince(String cursor) {
-        return Json.write(Map.of("type", "sync", "since", cursor));
+        return Json.write(Map.of("type", "sync", "since", cursor, "ref", SYNC_REF));
     }
 
     static String syncAfter(String cursor) {
-        return Json.write(Map.of("type", "sync", "after", cursor));
+        return Json.write(Map.of("type", "sync", "after", cursor, "ref", SYNC_REF));
     }
 
     static String ping() {

@@ -20,6 +20,7 @@ import io.ieum.core.id.RoomId;
 import io.ieum.core.service.EventSink;
 import io.ieum.server.config.NodeConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelPipeline;
 
 /**
  * This node's part of the cluster: the event sink the services publish to, the
@@ -37,11 +38,13 @@ public final class Cluster implements AutoCloseable {
     private final InternalEventsService endpoint;
     private final ClusterMembership membership;
     private final List<PeerLink> links;
+    private final GapSignals gaps;
     @Nullable
     private final ExecutorService httpExecutor;
 
     private Cluster(String origin, ClusterEventSink sink, InternalEventsService endpoint, ClusterMembership membership,
-                    List<PeerLink> links, @Nullable ExecutorService httpExecutor) {
+                    List<PeerLink> links, GapSignals gaps, @Nullable ExecutorService httpExecutor) {
+        this.gaps = gaps;
         this.origin = origin;
         this.sink = sink;
         this.endpoint = endpoint;
@@ -63,6 +66,8 @@ public final class Cluster implements AutoCloseable {
         ClusterWire wire = new ClusterWire();
         ClusterMetrics metrics = new ClusterMetrics(meters);
         ClusterMembership membership = new ClusterMembership(node.peers(), clock, meters);
+        GapSignals gaps = new GapSignals(meters);
+        membership.onDown(peer -> gaps.signal(GapReason.PEER_DOWN, peer));
         List<PeerLink> links = new ArrayList<>();
         ExecutorService executor = null;
         if (node.clusterSecret() != null && !node.peers().isEmpty()) {
@@ -78,10 +83,21 @@ public final class Cluster implements AutoCloseable {
                         QUEUE_CAPACITY, http, membership, metrics));
             }
         }
-        ClusterEventSink sink = new ClusterEventSink(local, origin, wire, links, metrics);
-        InternalEventsService endpoint = new InternalEventsService(node.clusterSecret(), origin, wire, sink::receive);
+        ClusterEventSink sink = new ClusterEventSink(local, origin, wire, links, metrics, gaps);
+        InternalEventsService endpoint = new InternalEventsService(node.clusterSecret(), origin, wire, sink::receive,
+                new InternalEventsService.Links() {
+                    @Override
+                    public void opened(String peerOrigin) {
+                        gaps.signal(GapReason.LINK_OPENED, peerOrigin);
+                    }
+
+                    @Override
+                    public void closed(String peerOrigin) {
+                        gaps.signal(GapReason.LINK_CLOSED, peerOrigin);
+                    }
+                });
         links.forEach(PeerLink::start);
-        return new Cluster(origin, sink, endpoint, membership, List.copyOf(links), executor);
+        return new Cluster(origin, sink, endpoint, membership, List.copyOf(links), gaps, executor);
     }
 
     /** Where the services publish: local sockets, then every live peer. */
@@ -94,9 +110,26 @@ public final class Cluster implements AutoCloseable {
         sink.onMembersChanged(action);
     }
 
-    /** To bind at {@link #PATH}. */
-    public HttpService internalService() {
-        return endpoint.service();
+    /**
+     * What to do when this node may have missed a peer's events (a skipped sequence number, a
+     * restarted or lost peer, a peer link that broke or reopened): the server tells its connected
+     * devices to sync (ADR 0006).
+     */
+    public void onPossibleGap(Runnable action) {
+        gaps.onGap(action);
+    }
+
+    /**
+     * For {@code ServerBuilder.childChannelPipelineCustomizer}: peers' {@code GET} of {@link #PATH}
+     * leaves Armeria for a plain Netty WebSocket pipeline, as {@code /ws} does (ADR 0006, 0007).
+     */
+    public Consumer<ChannelPipeline> pipelineCustomizer() {
+        return endpoint.pipelineCustomizer();
+    }
+
+    /** To bind at {@link #PATH} in Armeria, for what the pipeline leaves to it: refusals only. */
+    public HttpService internalRefusals() {
+        return endpoint.refusals();
     }
 
     public static final String PATH = InternalEventsService.PATH;

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -31,12 +30,15 @@ public final class ClusterEventSink implements EventSink {
     private final ClusterWire wire;
     private final List<PeerLink> links;
     private final ClusterMetrics metrics;
-    private final ConcurrentHashMap<String, Long> lastSeen = new ConcurrentHashMap<>();
+    private final OriginSequences sequences = new OriginSequences();
+    private final GapSignals gaps;
     private volatile Consumer<RoomId> membersChanged = room -> {};
     private long seq;
 
-    ClusterEventSink(EventSink local, String origin, ClusterWire wire, List<PeerLink> links, ClusterMetrics metrics) {
+    ClusterEventSink(EventSink local, String origin, ClusterWire wire, List<PeerLink> links, ClusterMetrics metrics,
+                     GapSignals gaps) {
         this.local = requireNonNull(local, "local");
+        this.gaps = requireNonNull(gaps, "gaps");
         this.origin = requireNonNull(origin, "origin");
         this.wire = requireNonNull(wire, "wire");
         this.links = List.copyOf(requireNonNull(links, "links"));
@@ -70,11 +72,26 @@ public final class ClusterEventSink implements EventSink {
     /** An event frame from a peer. */
     void receive(JsonNode frame) {
         ClusterWire.Received received = wire.event(frame);
-        if (received.origin().equals(origin) || !firstTime(received.origin(), received.seq())) {
+        Arrival arrival = received.origin().equals(origin) ? Arrival.DUPLICATE
+                : sequences.arrive(received.origin(), received.seq());
+        if (arrival == Arrival.DUPLICATE) {
             metrics.droppedDuplicate.increment();
             return;
         }
         metrics.received.increment();
+        // This event did arrive; a gap is about the ones before it, which a sync of the devices finds.
+        try {
+            handle(received);
+        } finally {
+            if (arrival == Arrival.SKIPPED) {
+                gaps.signal(GapReason.SEQUENCE, received.origin());
+            } else if (arrival == Arrival.RESTARTED) {
+                gaps.signal(GapReason.RESTART, received.origin());
+            }
+        }
+    }
+
+    private void handle(ClusterWire.Received received) {
         if (received.event() instanceof LiveEvent.MembersChanged changed) {
             membersChanged.accept(changed.roomId());
             return;
@@ -84,17 +101,5 @@ public final class ClusterEventSink implements EventSink {
         } catch (RuntimeException e) {
             log.warn("Local delivery of an event from {} failed", received.origin(), e);
         }
-    }
-
-    private boolean firstTime(String from, long s) {
-        boolean[] fresh = {false};
-        lastSeen.compute(from, (k, last) -> {
-            if (last == null || s > last) {
-                fresh[0] = true;
-                return s;
-            }
-            return last;
-        });
-        return fresh[0];
     }
 }

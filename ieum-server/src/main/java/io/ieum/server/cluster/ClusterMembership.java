@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ public final class ClusterMembership {
     private final List<String> peers;
     private final Clock clock;
     private final Map<String, PeerStatus> status = new ConcurrentHashMap<>();
+    private volatile Consumer<String> onDown = peer -> {};
 
     ClusterMembership(List<String> peers, Clock clock, MeterRegistry meters) {
         this.peers = List.copyOf(requireNonNull(peers, "peers"));
@@ -71,6 +73,11 @@ public final class ClusterMembership {
         return sb.toString();
     }
 
+    /** Called with a peer each time it goes from up to down (never for one that was not up yet). */
+    void onDown(Consumer<String> action) {
+        this.onDown = requireNonNull(action, "action");
+    }
+
     synchronized void markUp(String peer) {
         PeerStatus before = status.get(peer);
         if (before != null && !before.up()) {
@@ -87,6 +94,7 @@ public final class ClusterMembership {
         if (before.up()) {
             status.put(peer, new PeerStatus(false, clock.instant(), why));
             log.warn("Peer {} is down: {}", peer, why);
+            onDown.accept(peer);
         } else if (!before.detail().equals(why)) {
             status.put(peer, new PeerStatus(false, before.since(), why));
         }

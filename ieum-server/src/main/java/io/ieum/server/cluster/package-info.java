@@ -15,5 +15,10 @@
  * </pre>
  * {@code o} is the origin node's name and boot ID, {@code s} a sequence number increasing per
  * origin; a receiver drops events of its own origin (loops) and any {@code s} it has already seen.
+ *
+ * <p>A receiver that may have missed events — a skipped {@code s}, a new boot ID for a known name, a
+ * peer's link to it closing or opening, a peer its heartbeats find down — counts the signal
+ * ({@link io.ieum.server.cluster.GapReason}) and the server tells its connected devices to sync
+ * ({@code {"type":"sync"}}, spread over {@code node.syncNudgeWindow}; ADR 0006).
  */
 package io.ieum.server.cluster;

@@ -20,20 +20,29 @@ import com.linecorp.armeria.common.annotation.Nullable;
  *                           connection ({@code /internal/events}); required when {@code peers} is set
  * @param heartbeatInterval  how often a node asks each peer whether it is alive
  * @param heartbeatTimeout   a peer silent for this long is marked down
+ * @param syncNudgeWindow    when this node may have missed a peer's events, its connected devices are
+ *                           told to sync, each at a random moment within this window (ADR 0006)
  */
 public record NodeConfig(@Nullable String name, List<String> peers, @Nullable String clusterSecret,
-                         Duration heartbeatInterval, Duration heartbeatTimeout) {
+                         Duration heartbeatInterval, Duration heartbeatTimeout, Duration syncNudgeWindow) {
 
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     public static final int MIN_SECRET = 16;
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofMillis(500);
     public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofMillis(1500);
+    public static final Duration DEFAULT_SYNC_NUDGE_WINDOW = Duration.ofSeconds(1);
+    public static final Duration MAX_SYNC_NUDGE_WINDOW = Duration.ofMinutes(1);
     public static final NodeConfig DEFAULTS = new NodeConfig(null, List.of());
 
     public NodeConfig {
         requireNonNull(peers, "peers");
         requireNonNull(heartbeatInterval, "heartbeatInterval");
         requireNonNull(heartbeatTimeout, "heartbeatTimeout");
+        requireNonNull(syncNudgeWindow, "syncNudgeWindow");
+        if (syncNudgeWindow.isNegative() || syncNudgeWindow.compareTo(MAX_SYNC_NUDGE_WINDOW) > 0) {
+            throw new InvalidConfigException("node.syncNudgeWindow: " + HumanUnits.format(syncNudgeWindow)
+                    + " (expected: 0s..1m)");
+        }
         if (name != null && !ALLOWED.matcher(name).matches()) {
             throw new InvalidConfigException("node.name: '" + name + "' (expected: 1-64 characters of A-Z, a-z, 0-9, '.', '_', '-')");
         }
@@ -64,17 +73,26 @@ public record NodeConfig(@Nullable String name, List<String> peers, @Nullable St
     }
 
     public NodeConfig(@Nullable String name, List<String> peers) {
-        this(name, peers, null, DEFAULT_HEARTBEAT_INTERVAL, DEFAULT_HEARTBEAT_TIMEOUT);
+        this(name, peers, null, DEFAULT_HEARTBEAT_INTERVAL, DEFAULT_HEARTBEAT_TIMEOUT, DEFAULT_SYNC_NUDGE_WINDOW);
     }
 
     public NodeConfig withCluster(List<String> newPeers, @Nullable String secret) {
-        return new NodeConfig(name, newPeers, secret, heartbeatInterval, heartbeatTimeout);
+        return new NodeConfig(name, newPeers, secret, heartbeatInterval, heartbeatTimeout, syncNudgeWindow);
+    }
+
+    public NodeConfig withName(@Nullable String newName) {
+        return new NodeConfig(newName, peers, clusterSecret, heartbeatInterval, heartbeatTimeout, syncNudgeWindow);
+    }
+
+    public NodeConfig withSyncNudgeWindow(Duration window) {
+        return new NodeConfig(name, peers, clusterSecret, heartbeatInterval, heartbeatTimeout, window);
     }
 
     @Override
     public String toString() {
         return "NodeConfig[name=" + name + ", peers=" + peers + ", clusterSecret=" + (clusterSecret == null ? "none" : "***")
-                + ", heartbeatInterval=" + heartbeatInterval + ", heartbeatTimeout=" + heartbeatTimeout + "]";
+                + ", heartbeatInterval=" + heartbeatInterval + ", heartbeatTimeout=" + heartbeatTimeout
+                + ", syncNudgeWindow=" + syncNudgeWindow + "]";
     }
 
     /** The configured name, or {@code <hostname>-<port>} for the port actually bound. */
@@ -95,7 +113,8 @@ public record NodeConfig(@Nullable String name, List<String> peers, @Nullable St
         String secret = s.string("clusterSecret", null);
         Duration interval = s.duration("heartbeatInterval", DEFAULT_HEARTBEAT_INTERVAL, Duration.ofMillis(50), Duration.ofSeconds(30));
         Duration timeout = s.duration("heartbeatTimeout", DEFAULT_HEARTBEAT_TIMEOUT, Duration.ofMillis(100), Duration.ofMinutes(5));
-        return new NodeConfig(name, peers, secret, interval, timeout);
+        Duration nudge = s.duration("syncNudgeWindow", DEFAULT_SYNC_NUDGE_WINDOW, Duration.ZERO, MAX_SYNC_NUDGE_WINDOW);
+        return new NodeConfig(name, peers, secret, interval, timeout, nudge);
     }
 
     /** {@code http(s)://host[:port]} without a trailing slash; anything else is a configuration error. */

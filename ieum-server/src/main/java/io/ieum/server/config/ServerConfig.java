@@ -89,8 +89,11 @@ public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits
     }
 
     public ServerConfig withNodeName(String name) {
-        return new ServerConfig(http, storage, limits, new NodeConfig(name, node.peers(), node.clusterSecret(),
-                node.heartbeatInterval(), node.heartbeatTimeout()), cassandra);
+        return new ServerConfig(http, storage, limits, node.withName(name), cassandra);
+    }
+
+    public ServerConfig withSyncNudgeWindow(java.time.Duration window) {
+        return new ServerConfig(http, storage, limits, node.withSyncNudgeWindow(window), cassandra);
     }
 
     /** The other sites' base URLs, as {@code node.peers} (or {@code IEUM_NODE_PEERS}) sets them. */

@@ -249,6 +249,11 @@ final class Connection extends ChannelInboundHandlerAdapter implements Device {
         return true;
     }
 
+    @Override
+    public void later(Runnable task, long delayNanos) {
+        channel.eventLoop().schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
     /** Queues a complete text frame behind the pushes already queued, taking over the caller's reference. */
     void send(ByteBuf frame) {
         writer.write(out, frame);

@@ -93,6 +93,15 @@ public final class Delivery implements EventSink {
         });
     }
 
+    /** Every device connected here, each once. */
+    void forEachDevice(java.util.function.Consumer<Device> action) {
+        for (Device[] ofUser : devices.values()) {
+            for (Device device : ofUser) {
+                action.accept(device);
+            }
+        }
+    }
+
     /** How many devices of {@code user} are connected here. */
     int deviceCount(UserId user) {
         return devices.getOrDefault(user, NONE).length;

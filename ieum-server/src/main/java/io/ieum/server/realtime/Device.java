@@ -14,4 +14,7 @@ interface Device {
      * Returns whether the frame was queued (false once the socket is closing).
      */
     boolean push(ByteBuf frame);
+
+    /** Runs {@code task} after {@code delayNanos} on the socket's own thread; never blocks. */
+    void later(Runnable task, long delayNanos);
 }

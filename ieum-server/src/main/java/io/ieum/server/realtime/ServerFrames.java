@@ -50,7 +50,7 @@ final class ServerFrames {
     }
 
     /** A frame the server sends. */
-    sealed interface Frame permits Ready, Ack, EntryPush, ReadPush, Synced, Error, Pong {}
+    sealed interface Frame permits Ready, Ack, EntryPush, ReadPush, Synced, SyncNudge, Error, Pong {}
 
     record Ready(String type, @JsonInclude(JsonInclude.Include.NON_NULL) String ref, UserView user, Instant serverTime, String node) implements Frame {
         Ready(String ref, UserView user, Instant serverTime, String node) {
@@ -79,6 +79,13 @@ final class ServerFrames {
     record Synced(String type, @JsonInclude(JsonInclude.Include.NON_NULL) String ref, List<EntryView> entries, String cursor, boolean hasMore) implements Frame {
         Synced(String ref, List<EntryView> entries, String cursor, boolean hasMore) {
             this("synced", ref, entries, cursor, hasMore);
+        }
+    }
+
+    /** "You may have missed something: sync from your cursor" (ADR 0006). */
+    record SyncNudge(String type) implements Frame {
+        SyncNudge() {
+            this("sync");
         }
     }
 

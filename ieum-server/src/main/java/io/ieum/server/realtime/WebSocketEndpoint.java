@@ -74,7 +74,7 @@ public final class WebSocketEndpoint {
 
     /** For {@code ServerBuilder.childChannelPipelineCustomizer}: routes {@code GET /ws} here, all else to Armeria. */
     public Consumer<ChannelPipeline> pipelineCustomizer() {
-        return p -> p.addFirst(new UpgradeSniffer(this::upgrade));
+        return p -> p.addFirst(new UpgradeSniffer("/ws", this::upgrade));
     }
 
     /** Closes every socket with 1001 "server shutting down" and refuses new ones. */

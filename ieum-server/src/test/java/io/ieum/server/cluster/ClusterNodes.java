@@ -54,10 +54,25 @@ final class ClusterNodes {
     }
 
     static IeumServer start(String name, Path dataDir, int port, List<Integer> peerPorts) {
+        return start(name, dataDir, port, peerPorts, ServerConfig.defaults().node().syncNudgeWindow());
+    }
+
+    /** @param nudgeWindow over how long this node spreads the sync frames it sends after a possible gap */
+    static IeumServer start(String name, Path dataDir, int port, List<Integer> peerPorts, Duration nudgeWindow) {
         ServerConfig config = ServerConfig.defaults().withPort(port).withDataDir(dataDir).withLimits(TestServers.SMALL)
                 .withNodeName(name)
-                .withCluster(peerPorts.stream().map(ClusterNodes::url).toList(), SECRET);
+                .withCluster(peerPorts.stream().map(ClusterNodes::url).toList(), SECRET)
+                .withSyncNudgeWindow(nudgeWindow);
         return IeumServer.start(config);
+    }
+
+    /** A counter of {@code node} as {@code /metrics} shows it, e.g. {@code ieum_cluster_gaps_total{reason="sequence"}}; 0 if absent. */
+    static double counter(IeumServer node, String name, String reason) {
+        String text = new io.ieum.server.support.Client(java.net.URI.create(url(node.port()))).get("/metrics", null).text();
+        String labels = reason == null ? "(\\{[^}]*\\})?" : "\\{[^}]*reason=\"" + reason + "\"[^}]*\\}";
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + labels + " (?<value>[0-9.eE+-]+)$")
+                .matcher(text);
+        return m.find() ? Double.parseDouble(m.group("value")) : 0;
     }
 
     static void awaitPeersUp(IeumServer... nodes) {

@@ -49,7 +49,8 @@ class ClusterWireTest {
     void receiverShouldDropItsOwnEventsAndAnythingSeenBefore() {
         List<LiveEvent> delivered = new ArrayList<>();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        ClusterEventSink sink = new ClusterEventSink((r, e) -> delivered.add(e), "node-a/01", wire, List.of(), new ClusterMetrics(meters));
+        ClusterEventSink sink = new ClusterEventSink((r, e) -> delivered.add(e), "node-a/01", wire, List.of(), new ClusterMetrics(meters),
+                new GapSignals(meters));
         List<RoomId> invalidated = new ArrayList<>();
         sink.onMembersChanged(invalidated::add);
         LiveEvent read = new LiveEvent.ReadMoved(room, joon, MessageId.generate());
@@ -71,7 +72,7 @@ class ClusterWireTest {
     void publishShouldDeliverLocallyEvenWithoutPeers() {
         List<LiveEvent> delivered = new ArrayList<>();
         EventSink sink = new ClusterEventSink((r, e) -> delivered.add(e), "node-a/01", wire, List.of(),
-                new ClusterMetrics(new SimpleMeterRegistry()));
+                new ClusterMetrics(new SimpleMeterRegistry()), new GapSignals(new SimpleMeterRegistry()));
         LiveEvent event = new LiveEvent.MembersChanged(room);
         sink.publish(List.of(), event);
         assertThat(delivered).containsExactly(event);

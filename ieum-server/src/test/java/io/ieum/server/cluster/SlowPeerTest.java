@@ -36,7 +36,7 @@ class SlowPeerTest {
                 java.time.Instant stalledAt = java.time.Instant.now();
                 AtomicInteger local = new AtomicInteger();
                 ClusterEventSink sink = new ClusterEventSink((r, e) -> local.incrementAndGet(), "node-a/01", new ClusterWire(),
-                        List.of(link), metrics);
+                        List.of(link), metrics, new GapSignals(meters));
                 UserId mina = UserId.random();
                 RoomId room = RoomId.random();
                 String text = "x".repeat(1000);

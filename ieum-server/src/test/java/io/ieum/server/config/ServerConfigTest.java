@@ -78,6 +78,19 @@ class ServerConfigTest {
     }
 
     @Test
+    void syncNudgeWindowShouldDefaultToOneSecondAndBeBounded() throws IOException {
+        assertThat(ServerConfig.defaults().node().syncNudgeWindow()).isEqualTo(Duration.ofSeconds(1));
+        Path none = write("node:\n  syncNudgeWindow: 0ms\n");
+        assertThat(ServerConfig.load(none, Map.of()).node().syncNudgeWindow()).isEqualTo(Duration.ZERO);
+        assertThat(ServerConfig.load(none, Map.of("IEUM_NODE_SYNCNUDGEWINDOW", "250ms")).node().syncNudgeWindow())
+                .isEqualTo(Duration.ofMillis(250));
+        Path tooLong = write("node:\n  syncNudgeWindow: 2m\n");
+        assertThatThrownBy(() -> ServerConfig.load(tooLong, Map.of()))
+                .hasMessageStartingWith("node.syncNudgeWindow: '2m' (expected: a duration like")
+                .hasMessageContaining("in 0s..1m");
+    }
+
+    @Test
     void humanUnitsShouldBeRead() throws IOException {
         Path file = write("http:\n  shutdownGrace: 500ms\n  maxRequestBytes: 512KB\nlimits:\n  sessionTtl: 2h\n");
         ServerConfig config = ServerConfig.load(file, Map.of());

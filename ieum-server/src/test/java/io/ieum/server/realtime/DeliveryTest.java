@@ -134,5 +134,10 @@ class DeliveryTest {
             }
             return open;
         }
+
+        @Override
+        public void later(Runnable task, long delayNanos) {
+            throw new UnsupportedOperationException("delivery schedules nothing");
+        }
     }
 }

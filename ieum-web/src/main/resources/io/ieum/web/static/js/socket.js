@@ -1,6 +1,7 @@
 // The live connection: finds a site that answers, authenticates on /ws, catches up from the cursor,
 // sends the outbox, then applies pushed entries and read positions. When the socket drops it starts
-// over — on the same site if it still answers, otherwise on the next one (failover).
+// over — on the same site if it still answers, otherwise on the next one (failover). A `sync` frame
+// from the server (it may have missed events meant for us, ADR 0006) catches up again on the same socket.
 import * as sites from './sites.js';
 import { api, NetworkError } from './api.js';
 import { ingest, catchUp, readMoved, refreshRooms } from './data.js';
@@ -15,6 +16,10 @@ let running = false;
 let socket = null;
 let wake = null;
 let token = null;
+// One catch-up at a time: one asked for while another runs is done once more after it, however
+// many were asked for (the server may nudge several times in a row; never a storm of syncs).
+let catching = null;
+let catchAgain = false;
 
 export function start(sessionToken) {
   token = sessionToken;
@@ -85,6 +90,11 @@ function session() {
         ingest([frame.entry]);
       } else if (frame.type === 'read') {
         readMoved(frame.roomId, frame.userId, frame.upTo);
+      } else if (frame.type === 'sync' && ready) {
+        // Before `ready` there is nothing to do: onReady catches up anyway. Other fields are ignored.
+        catchUpOnce().catch((e) => {
+          if (!(e instanceof NetworkError)) console.warn('catch-up after a sync nudge failed', e);
+        });
       }
     };
     ws.onclose = (ev) => {
@@ -106,11 +116,30 @@ async function onReady(ws, frame) {
   try {
     const list = await api.sites();
     await sites.update(list.sites);
-    await catchUp();
+    await catchUpOnce();
     await refreshRooms();
     await flush();
   } catch (e) {
     if (!(e instanceof NetworkError)) console.warn('catch-up failed', e);
     if (ws.readyState === 1) ws.close(4000);
   }
+}
+
+/** Catches up from the cursor, or — if a catch-up is running — once more right after it. */
+function catchUpOnce() {
+  if (catching) {
+    catchAgain = true;
+    return catching;
+  }
+  catching = (async () => {
+    try {
+      do {
+        catchAgain = false;
+        await catchUp();
+      } while (catchAgain);
+    } finally {
+      catching = null;
+    }
+  })();
+  return catching;
 }
