@@ -71,8 +71,9 @@ final class CassandraMigrations {
         ddl(session, "CREATE TABLE IF NOT EXISTS " + keyspace + "." + TABLE
                 + " (version int PRIMARY KEY, description text, applied_at timestamp)");
         Set<Integer> applied = new HashSet<>();
-        for (Row row : session.execute(SimpleStatement.newInstance("SELECT version FROM " + keyspace + "." + TABLE)
-                .setTimeout(DDL_TIMEOUT))) {
+        SimpleStatement read = SimpleStatement.newInstance("SELECT version FROM " + keyspace + "." + TABLE)
+                .setTimeout(DDL_TIMEOUT);
+        for (Row row : SchemaPropagation.retry("reading " + TABLE, () -> session.execute(read).all())) {
             applied.add(row.getInt(0));
         }
         int version = 0;
@@ -82,9 +83,10 @@ final class CassandraMigrations {
                 for (String statement : step.statements()) {
                     ddl(session, statement.replace("{ks}", keyspace));
                 }
-                session.execute(SimpleStatement.newInstance("INSERT INTO " + keyspace + "." + TABLE
+                SimpleStatement record = SimpleStatement.newInstance("INSERT INTO " + keyspace + "." + TABLE
                                 + " (version, description, applied_at) VALUES (?, ?, ?)",
-                        step.version(), step.description(), Instant.now()).setTimeout(DDL_TIMEOUT));
+                        step.version(), step.description(), Instant.now()).setTimeout(DDL_TIMEOUT);
+                SchemaPropagation.retry("recording schema step " + step.version(), () -> session.execute(record));
             }
             version = step.version();
         }
