@@ -37,6 +37,9 @@ final class Drill {
     static final Duration STEADY_WINDOW = Duration.ofSeconds(5);
     static final Duration STEADY_TIMEOUT = Duration.ofSeconds(120);
     static final String PASSWORD = "drill password 1234";
+    /** How long after the fault a stricken client's connection steps are reported, and at most how many. */
+    static final Duration FAILOVER_WINDOW = Duration.ofSeconds(30);
+    static final int MAX_FAILOVER_STEPS = 40;
 
     private final DrillPlan plan;
     private final Scenario scenario;
@@ -199,7 +202,17 @@ final class Drill {
         long reconnects = clients.stream().mapToLong(DrillClient::reconnects).sum();
         return new DrillSummary(plan.kind().name(), plan.site().number(), plan.seed(), plan.clients(), plan.rooms(),
                 plan.sendsPerSecond(), sends.size(), acknowledged, verdict, r, l, beforeFault, log.errors(), reconnects, log.events(),
-                outcome.refusalText().orElse(null), checks, passed, TimelineBucket.of(sends, end));
+                outcome.refusalText().orElse(null), checks, passed, TimelineBucket.of(sends, end),
+                failovers(clients, outcome.resumeFrom(), perClient));
+    }
+
+    /** The steps of the stricken site's clients in the {@link #FAILOVER_WINDOW} after the fault. */
+    private List<DrillSummary.Failover> failovers(List<DrillClient> clients, long faultAt, Map<Integer, Long> resume) {
+        return clients.stream().filter(c -> c.home.equals(plan.site())).map(c -> {
+            List<FailoverStep> steps = c.trace().between(faultAt, faultAt + FAILOVER_WINDOW.toMillis());
+            return new DrillSummary.Failover(c.index, faultAt, resume.getOrDefault(c.index, 0L),
+                    steps.subList(0, Math.min(steps.size(), MAX_FAILOVER_STEPS)));
+        }).toList();
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.ieum.client.ClientOptions;
@@ -16,6 +18,8 @@ import io.ieum.client.model.EntryView;
 import io.ieum.client.realtime.Connection;
 import io.ieum.client.realtime.ConnectionListener;
 import io.ieum.client.realtime.ConnectionState;
+import io.ieum.client.realtime.MessageIdClock;
+import io.ieum.client.realtime.NettyTransport;
 import io.ieum.devcluster.Site;
 
 /**
@@ -33,6 +37,9 @@ final class DrillClient implements AutoCloseable {
     private final ConcurrentHashMap<String, List<String>> received = new ConcurrentHashMap<>();
     private final List<String> rooms = new ArrayList<>();
     private final List<String> transitions = new ArrayList<>();
+    private final FailoverTrace trace;
+    private final TracingTransport transport;
+    private final ScheduledExecutorService timer;
     private Connection connection;
     private int sequence;
     private int turn;
@@ -44,6 +51,20 @@ final class DrillClient implements AutoCloseable {
         this.log = requireNonNull(log, "log");
         this.rest = IeumClient.create(ClientOptions.builder().servers(sitesHomeFirst)
                 .deviceName("drill-" + index).build());
+        this.trace = new FailoverTrace(log::now);
+        ClientOptions options = rest.options();
+        this.transport = new TracingTransport(new NettyTransport(options.ioThreads(), options.bindAddress().orElse(null),
+                NettyTransport.MAX_FRAME_BYTES), trace);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "drill-c" + index + "-timer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Every step of its realtime connection: where a failover's time went. */
+    FailoverTrace trace() {
+        return trace;
     }
 
     IeumClient rest() {
@@ -76,8 +97,12 @@ final class DrillClient implements AutoCloseable {
         rest.logIn(username, password);
     }
 
+    /**
+     * Opens the realtime connection as {@link IeumClient#connect} does (same site list, options and
+     * token), over a transport that records each step into {@link #trace()}.
+     */
     void connect() throws Exception {
-        connection = rest.connect(new ConnectionListener() {
+        connection = new Connection(transport, rest.sites(), rest.options(), rest.token(), timer, new ConnectionListener() {
             @Override
             public void onEntry(EntryView entry) {
                 received.computeIfAbsent(entry.roomId(), r -> new ArrayList<>());
@@ -93,7 +118,8 @@ final class DrillClient implements AutoCloseable {
                     transitions.add(state + "@" + log.now() + "ms");
                 }
             }
-        });
+        }, MessageIdClock.system());
+        connection.start(null);
         connection.ready().get(60, TimeUnit.SECONDS);
     }
 
@@ -152,6 +178,8 @@ final class DrillClient implements AutoCloseable {
         if (connection != null) {
             connection.close();
         }
+        timer.shutdownNow();
+        transport.close();
         rest.close();
     }
 }

@@ -63,7 +63,7 @@ public final class DrillCommand implements Runnable {
         @Option(names = "--settle", paramLabel = "SECONDS", descriptionKey = "drill.option.settle")
         int settle = 5;
 
-        @Option(names = "--site", paramLabel = "N", descriptionKey = "drill.option.site")
+        @Option(names = {"--site", "--kill-site"}, paramLabel = "N", descriptionKey = "drill.option.site")
         Integer site;
 
         @Option(names = "--resume-limit", paramLabel = "MILLIS", descriptionKey = "drill.option.resumeLimit")
@@ -110,6 +110,7 @@ public final class DrillCommand implements Runnable {
                     summary.resume().max() == ResumeTimes.NEVER ? "∞" : Long.toString(summary.resume().max()),
                     report.toAbsolutePath().normalize()));
             summary.verdict().missedPushes().forEach(missed -> out.println("        " + missed));
+            summary.failovers().forEach(f -> out.println("  " + FailoverText.line(f)));
             out.println(Messages.get("drill.beforeFault", Long.toString(summary.ackLatencyBeforeFault().p50()),
                     Long.toString(summary.ackLatencyBeforeFault().p99())));
             if (summary.ackLatencyBeforeFault().p99() > SATURATED_BEFORE_FAULT_MILLIS) {
