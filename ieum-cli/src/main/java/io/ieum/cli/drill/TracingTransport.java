@@ -13,14 +13,17 @@ import io.ieum.client.realtime.RealtimeTransport;
 
 /**
  * A realtime transport that writes each socket's life into a {@link FailoverTrace}: the site tried,
- * the handshake, the token sent, {@code ready}, the sync request (and how many sends went out before
- * it: the re-sent outbox), the last {@code synced}, the first {@code ack}, error frames and the close.
+ * the handshake, the token sent, {@code ready}, the sync requests (the first says how many sends went
+ * out before it: the re-sent outbox) and {@code synced} pages, the first {@code ack}, error frames and
+ * the close.
  * It only watches the frames the connection exchanges (by their leading {@code "type"}, which the
  * server writes first), so the client library is measured as it is.
  */
 final class TracingTransport implements RealtimeTransport {
 
     private static final int MAX_ERROR_TEXT = 200;
+    /** Sync pages traced per socket (the last one always is). */
+    private static final int MAX_PAGES_TRACED = 20;
 
     private final RealtimeTransport delegate;
     private final FailoverTrace trace;
@@ -70,7 +73,8 @@ final class TracingTransport implements RealtimeTransport {
         final String site;
         volatile boolean opened;
         private boolean ready;
-        private boolean syncSent;
+        private boolean syncAsked;
+        private int syncPages;
         private boolean synced;
         private boolean acked;
         private int sendsSinceReady;
@@ -102,10 +106,10 @@ final class TracingTransport implements RealtimeTransport {
         synchronized void sent(String frame) {
             if (frame.contains("\"type\":\"auth\"")) {
                 trace.record(FailoverStep.Kind.AUTH_SENT, site, "");
-            } else if (ready && !syncSent && frame.contains("\"type\":\"sync\"")) {
-                syncSent = true;
+            } else if (ready && syncPages == 0 && !syncAsked && frame.contains("\"type\":\"sync\"")) {
+                syncAsked = true;
                 trace.record(FailoverStep.Kind.SYNC_SENT, site, Integer.toString(sendsSinceReady));
-            } else if (ready && frame.startsWith("{\"type\":\"send\"")) {
+            } else if (ready && !syncAsked && frame.startsWith("{\"type\":\"send\"")) {
                 sendsSinceReady++;
             }
         }
@@ -114,10 +118,14 @@ final class TracingTransport implements RealtimeTransport {
             if (startsWith(utf8, offset, length, "{\"type\":\"ready\"")) {
                 ready = true;
                 trace.record(FailoverStep.Kind.READY, site, "");
-            } else if (!synced && startsWith(utf8, offset, length, "{\"type\":\"synced\"")
-                    && endsWith(utf8, offset, length, "\"hasMore\":false}")) {
-                synced = true;
-                trace.record(FailoverStep.Kind.SYNCED, site, "");
+            } else if (!synced && startsWith(utf8, offset, length, "{\"type\":\"synced\"")) {
+                syncPages++;
+                synced = endsWith(utf8, offset, length, "\"hasMore\":false}");
+                if (synced) {
+                    trace.record(FailoverStep.Kind.SYNCED, site, Integer.toString(syncPages));
+                } else if (syncPages <= MAX_PAGES_TRACED) {
+                    trace.record(FailoverStep.Kind.SYNC_PAGE, site, Integer.toString(syncPages));
+                }
             } else if (!acked && startsWith(utf8, offset, length, "{\"type\":\"ack\"")) {
                 acked = true;
                 trace.record(FailoverStep.Kind.FIRST_ACK, site, "");

@@ -65,13 +65,13 @@ class TracingTransportTest {
         sites.reset("127.0.0.2:8082");
 
         inFlight.get(10, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(10)).until(() -> steps().contains("SYNCED 127.0.0.3:8083"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> steps().contains("SYNCED 127.0.0.3:8083 1"));
 
         assertThat(steps()).containsExactly(
                 "TRY 127.0.0.2:8082", "CONNECTED 127.0.0.2:8082", "AUTH_SENT 127.0.0.2:8082", "READY 127.0.0.2:8082",
                 "FIRST_ACK 127.0.0.2:8082", "CLOSED 127.0.0.2:8082 1006 connection reset",
                 "TRY 127.0.0.3:8083", "CONNECTED 127.0.0.3:8083", "AUTH_SENT 127.0.0.3:8083", "READY 127.0.0.3:8083",
-                "SYNC_SENT 127.0.0.3:8083 1", "FIRST_ACK 127.0.0.3:8083", "SYNCED 127.0.0.3:8083");
+                "SYNC_SENT 127.0.0.3:8083 1", "FIRST_ACK 127.0.0.3:8083", "SYNCED 127.0.0.3:8083 1");
     }
 
     @Test
