@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -203,14 +204,18 @@ final class Drill {
         return new DrillSummary(plan.kind().name(), plan.site().number(), plan.seed(), plan.clients(), plan.rooms(),
                 plan.sendsPerSecond(), sends.size(), acknowledged, verdict, r, l, beforeFault, log.errors(), reconnects, log.events(),
                 outcome.refusalText().orElse(null), checks, passed, TimelineBucket.of(sends, end),
-                failovers(clients, outcome.resumeFrom(), perClient));
+                failovers(clients, sends, outcome, perClient));
     }
 
     /** The steps of the stricken site's clients in the {@link #FAILOVER_WINDOW} after the fault. */
-    private List<DrillSummary.Failover> failovers(List<DrillClient> clients, long faultAt, Map<Integer, Long> resume) {
+    private List<DrillSummary.Failover> failovers(List<DrillClient> clients, List<SendRecord> sends, Scenario.Outcome outcome,
+                                                  Map<Integer, Long> resume) {
+        long faultAt = outcome.resumeFrom();
         return clients.stream().filter(c -> c.home.equals(plan.site())).map(c -> {
             List<FailoverStep> steps = c.trace().between(faultAt, faultAt + FAILOVER_WINDOW.toMillis());
+            Optional<SendRecord> worst = ResumeTimes.worstOf(sends, c.index, faultAt, outcome.resumeUntil());
             return new DrillSummary.Failover(c.index, faultAt, resume.getOrDefault(c.index, 0L),
+                    worst.map(w -> w.sentAt).orElse(-1L), worst.filter(SendRecord::isAcked).map(SendRecord::ackedAt).orElse(-1L),
                     steps.subList(0, Math.min(steps.size(), MAX_FAILOVER_STEPS)));
         }).toList();
     }

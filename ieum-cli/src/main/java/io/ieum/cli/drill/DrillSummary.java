@@ -23,7 +23,10 @@ record DrillSummary(String kind, int site, long seed, int clients, int rooms, do
 
     /**
      * How one client of the stricken site resumed: its connection's steps from the fault on
-     * ({@link FailoverStep#at()} in drill milliseconds; {@code faultAt} to read them as offsets).
+     * ({@link FailoverStep#at()} in drill milliseconds; {@code faultAt} to read them as offsets), and
+     * the send that set its time to resume: made at {@code worstSentAt}, acknowledged at
+     * {@code worstAckedAt} (-1: none, or never acknowledged).
      */
-    record Failover(int client, long faultAt, long resumeMillis, List<FailoverStep> steps) {}
+    record Failover(int client, long faultAt, long resumeMillis, long worstSentAt, long worstAckedAt,
+                    List<FailoverStep> steps) {}
 }

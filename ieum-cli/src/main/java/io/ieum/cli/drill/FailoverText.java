@@ -25,6 +25,15 @@ final class FailoverText {
         String steps = f.steps().isEmpty() ? Messages.get("drill.failover.none")
                 : f.steps().stream().map(s -> offset(s, f.faultAt()) + " " + describe(s)).collect(Collectors.joining("; "));
         return Messages.get("drill.failover.line", f.client(),
-                f.resumeMillis() == ResumeTimes.NEVER ? "∞" : Long.toString(f.resumeMillis()), steps);
+                f.resumeMillis() == ResumeTimes.NEVER ? "∞" : Long.toString(f.resumeMillis()), worst(f), steps);
+    }
+
+    /** "its slowest send: made +1100 ms, acknowledged +4300 ms" (offsets from the fault), or "" if none. */
+    static String worst(DrillSummary.Failover f) {
+        if (f.worstSentAt() < 0) {
+            return "";
+        }
+        return Messages.get("drill.failover.worst", String.format(Locale.ROOT, "%+d", f.worstSentAt() - f.faultAt()),
+                f.worstAckedAt() < 0 ? "∞" : String.format(Locale.ROOT, "%+d", f.worstAckedAt() - f.faultAt()));
     }
 }

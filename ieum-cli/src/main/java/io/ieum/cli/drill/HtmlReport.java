@@ -88,7 +88,8 @@ final class HtmlReport {
         h.append("<h2>").append(esc(Messages.get("drill.failover.title"))).append("</h2><p>")
                 .append(esc(Messages.get("drill.failover.intro"))).append("</p>");
         for (DrillSummary.Failover f : failovers) {
-            h.append("<h3>c").append(f.client()).append(" — ").append(millis(f.resumeMillis())).append("</h3><table><tr><th>")
+            h.append("<h3>c").append(f.client()).append(" — ").append(millis(f.resumeMillis())).append("</h3><p>")
+                    .append(esc(FailoverText.worst(f))).append("</p><table><tr><th>")
                     .append(esc(Messages.get("drill.report.after"))).append("</th><th>")
                     .append(esc(Messages.get("drill.report.step"))).append("</th></tr>");
             if (f.steps().isEmpty()) {

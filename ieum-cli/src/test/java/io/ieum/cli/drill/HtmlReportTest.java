@@ -26,7 +26,7 @@ class HtmlReportTest {
                 null, List.of(new DrillSummary.Check("Nothing acknowledged is lost", passed, "0 lost")), passed,
                 List.of(new TimelineBucket(0, 10, 30, 40, 0), new TimelineBucket(1, 8, 2_000, 2_400, 0),
                         new TimelineBucket(2, 12, 25, 30, 0)),
-                List.of(new DrillSummary.Failover(1, 1_500, 2_400, List.of(
+                List.of(new DrillSummary.Failover(1, 1_500, 2_400, 1_600, 4_000, List.of(
                         new FailoverStep(1_510, FailoverStep.Kind.CLOSED, "127.0.0.2:8082", "1006 connection reset"),
                         new FailoverStep(1_610, FailoverStep.Kind.TRY, "127.0.0.3:8083", ""),
                         new FailoverStep(3_900, FailoverStep.Kind.READY, "127.0.0.3:8083", "")))));
@@ -43,7 +43,8 @@ class HtmlReportTest {
         assertThat(html).doesNotContain("<script", "src=\"http");
         assertThat(html).contains("restart &lt;site&gt; 2").doesNotContain("restart <site> 2");
         assertThat(html).contains("c1 — 2400 ms", "+10 ms", "socket to 127.0.0.2:8082 closed: 1006 connection reset",
-                "+110 ms", "connect to 127.0.0.3:8083", "+2400 ms", "ready on 127.0.0.3:8083");
+                "+110 ms", "connect to 127.0.0.3:8083", "+2400 ms", "ready on 127.0.0.3:8083",
+                "its slowest send made +100 ms, acknowledged +2500 ms");
     }
 
     @Test
