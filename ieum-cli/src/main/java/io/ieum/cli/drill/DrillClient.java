@@ -15,6 +15,8 @@ import io.ieum.client.ClientOptions;
 import io.ieum.client.IeumClient;
 import io.ieum.client.IeumClientException;
 import io.ieum.client.model.EntryView;
+import io.ieum.client.model.SyncPage;
+import io.ieum.client.realtime.CatchUp;
 import io.ieum.client.realtime.Connection;
 import io.ieum.client.realtime.ConnectionListener;
 import io.ieum.client.realtime.ConnectionState;
@@ -98,8 +100,8 @@ final class DrillClient implements AutoCloseable {
     }
 
     /**
-     * Opens the realtime connection as {@link IeumClient#connect} does (same site list, options and
-     * token), over a transport that records each step into {@link #trace()}.
+     * Opens the realtime connection as {@link IeumClient#connect} does (same site list, options, token
+     * and catch-up), over a transport and a catch-up that record each step into {@link #trace()}.
      */
     void connect() throws Exception {
         connection = new Connection(transport, rest.sites(), rest.options(), rest.token(), timer, new ConnectionListener() {
@@ -118,9 +120,26 @@ final class DrillClient implements AutoCloseable {
                     transitions.add(state + "@" + log.now() + "ms");
                 }
             }
-        }, MessageIdClock.system());
+        }, MessageIdClock.system(), tracedCatchUp(rest.catchUp()), rest.catchUpExecutor());
         connection.start(null);
         connection.ready().get(60, TimeUnit.SECONDS);
+    }
+
+    /** {@code catchUp}, with each page it asks for and gets in the trace. */
+    private CatchUp tracedCatchUp(CatchUp catchUp) {
+        int[] pages = {0};
+        return (cursor, continuation) -> {
+            String site = rest.sites().current().getRawAuthority();
+            if (!continuation) {
+                pages[0] = 0;
+            }
+            trace.record(FailoverStep.Kind.CATCH_UP, site, Integer.toString(pages[0] + 1));
+            SyncPage page = catchUp.page(cursor, continuation);
+            pages[0]++;
+            trace.record(page.hasMore() ? FailoverStep.Kind.SYNC_PAGE : FailoverStep.Kind.SYNCED, site,
+                    Integer.toString(pages[0]));
+            return page;
+        };
     }
 
     /** Sends the next message to {@code roomId}; the record says when it was acknowledged, or why not. */

@@ -22,6 +22,8 @@ record FailoverStep(long at, Kind kind, String site, String detail) {
         READY,
         /** The client asked to sync from its cursor; detail: the sends re-sent before it (the outbox). */
         SYNC_SENT,
+        /** The client asked for the missed entries over REST (off the socket); detail: page number. */
+        CATCH_UP,
         /** A {@code synced} page with more to come; detail: its number. */
         SYNC_PAGE,
         /** The last {@code synced} page arrived: the client is caught up; detail: how many pages. */
