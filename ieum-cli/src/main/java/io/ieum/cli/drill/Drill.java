@@ -65,7 +65,7 @@ final class Drill {
             String tag = Long.toString(Math.abs(plan.seed() ^ System.nanoTime()) % 1_000_000_000L, 36);
             for (int i = 0; i < plan.clients(); i++) {
                 Site home = Site.of(i % Site.COUNT + 1);
-                clients.add(new DrillClient(i, home, "drill" + tag + "c" + i, cluster.homeFirst(home), log));
+                clients.add(new DrillClient(i, home, "drill" + tag + "c" + i, cluster.homeFirst(home), log, plan.socketCatchUp()));
             }
             parallel(clients, c -> c.signUpAndLogIn(PASSWORD));
             Map<String, List<DrillClient>> rooms = createRooms(clients);

@@ -42,11 +42,12 @@ final class DrillClient implements AutoCloseable {
     private final FailoverTrace trace;
     private final TracingTransport transport;
     private final ScheduledExecutorService timer;
+    private final boolean socketCatchUp;
     private Connection connection;
     private int sequence;
     private int turn;
 
-    DrillClient(int index, Site home, String username, List<URI> sitesHomeFirst, DrillLog log) {
+    DrillClient(int index, Site home, String username, List<URI> sitesHomeFirst, DrillLog log, boolean socketCatchUp) {
         this.index = index;
         this.home = requireNonNull(home, "home");
         this.username = requireNonNull(username, "username");
@@ -54,6 +55,7 @@ final class DrillClient implements AutoCloseable {
         this.rest = IeumClient.create(ClientOptions.builder().servers(sitesHomeFirst)
                 .deviceName("drill-" + index).build());
         this.trace = new FailoverTrace(log::now);
+        this.socketCatchUp = socketCatchUp;
         ClientOptions options = rest.options();
         this.transport = new TracingTransport(new NettyTransport(options.ioThreads(), options.bindAddress().orElse(null),
                 NettyTransport.MAX_FRAME_BYTES), trace);
@@ -120,7 +122,8 @@ final class DrillClient implements AutoCloseable {
                     transitions.add(state + "@" + log.now() + "ms");
                 }
             }
-        }, MessageIdClock.system(), tracedCatchUp(rest.catchUp()), rest.catchUpExecutor());
+        }, MessageIdClock.system(), socketCatchUp ? null : tracedCatchUp(rest.catchUp()),
+                socketCatchUp ? null : rest.catchUpExecutor());
         connection.start(null);
         connection.ready().get(60, TimeUnit.SECONDS);
     }

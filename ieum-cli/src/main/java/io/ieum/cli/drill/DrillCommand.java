@@ -66,6 +66,9 @@ public final class DrillCommand implements Runnable {
         @Option(names = {"--site", "--kill-site"}, paramLabel = "N", descriptionKey = "drill.option.site")
         Integer site;
 
+        @Option(names = "--socket-catch-up", descriptionKey = "drill.option.socketCatchUp")
+        boolean socketCatchUp;
+
         @Option(names = "--resume-limit", paramLabel = "MILLIS", descriptionKey = "drill.option.resumeLimit")
         long resumeLimitMillis = 3000;
 
@@ -93,7 +96,7 @@ public final class DrillCommand implements Runnable {
                 Site which = site != null ? Site.of(site) : Site.of(1 + random.nextInt(Site.COUNT));
                 plan = new DrillPlan(kind, dir, addressPrefix, basePort, clients, rooms, rate, Duration.ofSeconds(warmup),
                         Duration.ofSeconds(fault), Duration.ofSeconds(settle), which, Duration.ofMillis(resumeLimitMillis),
-                        actualSeed, report);
+                        actualSeed, report, socketCatchUp);
             } catch (IllegalArgumentException e) {
                 err.println(Messages.get("drill.error.usage", e.getMessage()));
                 return ExitCodes.USAGE;
