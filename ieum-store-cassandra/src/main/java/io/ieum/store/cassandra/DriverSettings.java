@@ -23,14 +23,6 @@ final class DriverSettings {
      * full request timeout, and every request does until the heartbeat gives up on the node.
      */
     static final Duration SPECULATIVE_DELAY = Duration.ofMillis(500);
-    /**
-     * A DDL statement completes only after the driver's debounced schema refresh: at the default 1 s
-     * window, each of the schema's ~60 statements cost ≥ 1 s (a fresh keyspace took ~85 s); 100 ms
-     * still folds a burst of schema events into one refresh.
-     */
-    static final Duration SCHEMA_REFRESH_WINDOW = Duration.ofMillis(100);
-    /** How often the driver asks every node's schema version while it waits for agreement after DDL. */
-    static final Duration SCHEMA_AGREEMENT_POLL = Duration.ofMillis(50);
 
     private DriverSettings() {}
 
@@ -70,8 +62,6 @@ final class DriverSettings {
                 .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofSeconds(2))
                 .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(30))
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
-                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_INTERVAL, SCHEMA_AGREEMENT_POLL)
-                .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, SCHEMA_REFRESH_WINDOW)
                 .withClass(DefaultDriverOption.REQUEST_THROTTLER_CLASS, ConcurrencyLimitingRequestThrottler.class)
                 .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_CONCURRENT_REQUESTS, MAX_CONCURRENT_REQUESTS)
                 .withInt(DefaultDriverOption.REQUEST_THROTTLER_MAX_QUEUE_SIZE, MAX_QUEUED_REQUESTS);

@@ -38,13 +38,6 @@ class DriverSettingsTest {
     }
 
     @Test
-    void aSchemaChangeShouldNotWaitASecondForTheDebouncedRefresh() {
-        assertThat(profile.getDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW)).isEqualTo(Duration.ofMillis(100));
-        assertThat(profile.getDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_INTERVAL)).isEqualTo(Duration.ofMillis(50));
-        assertThat(profile.getInt(DefaultDriverOption.METADATA_SCHEMA_MAX_EVENTS)).isGreaterThan(1);
-    }
-
-    @Test
     void aFrozenNodeShouldBeNoticedWithinSeconds() {
         assertThat(profile.getDuration(DefaultDriverOption.HEARTBEAT_INTERVAL)).isEqualTo(Duration.ofSeconds(2));
         assertThat(profile.getDuration(DefaultDriverOption.HEARTBEAT_TIMEOUT)).isEqualTo(Duration.ofSeconds(1));
