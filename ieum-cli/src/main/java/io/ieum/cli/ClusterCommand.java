@@ -217,7 +217,7 @@ final class ClusterCommand implements Runnable {
         SiteOptions target = new SiteOptions();
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             Optional<Integer> refused = target.refusal(spec);
             if (refused.isPresent()) {
@@ -226,8 +226,21 @@ final class ClusterCommand implements Runnable {
             Site which = target.site();
             int site = target.number;
             long started = System.nanoTime();
-            IeumSites.attach(target.dir).ifPresent(ieum -> ieum.kill(which));
-            LocalCluster.attach(target.cassandraDir()).kill(which);
+            // Every process of the site gets SIGKILL at once, as in a power cut; then we wait for them to be gone.
+            // One after the other (Ieum, wait, Cassandra) left seconds between the two on a loaded machine, and
+            // clients that had already moved on never met the window in which their new site still asks the dead
+            // Cassandra node (ADR 0014).
+            List<ProcessHandle> processes = new java.util.ArrayList<>();
+            IeumSites.attach(target.dir).flatMap(ieum -> ieum.process(which)).ifPresent(processes::add);
+            LocalCluster.attach(target.cassandraDir()).node(which).process().ifPresent(processes::add);
+            processes.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle p : processes) {
+                try {
+                    p.onExit().get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+                    throw new IllegalStateException("pid " + p.pid() + " still running 30 s after SIGKILL", e);
+                }
+            }
             out.println(Messages.get("cluster.kill.done", site, Long.toString(millis(started))));
             out.flush();
             return ExitCodes.OK;

@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongConsumer;
@@ -36,6 +38,7 @@ import io.ieum.client.model.SendResult;
 import io.ieum.client.model.SessionView;
 import io.ieum.client.model.SyncPage;
 import io.ieum.client.model.UserView;
+import io.ieum.client.realtime.CatchUp;
 import io.ieum.client.realtime.Connection;
 import io.ieum.client.realtime.ConnectionListener;
 import io.ieum.client.realtime.MessageIdClock;
@@ -49,6 +52,9 @@ import io.ieum.client.realtime.RealtimeTransport;
  * token that shares this one's threads and sockets (a load test runs thousands of users on one).
  */
 public final class IeumClient implements AutoCloseable {
+
+    /** The largest sync page the server serves (its {@code MessageService.MAX_PAGE}). */
+    static final int MAX_SYNC_PAGE = 200;
 
     private final ClientOptions options;
     private final Resources resources;
@@ -76,10 +82,16 @@ public final class IeumClient implements AutoCloseable {
         });
         SiteList sites = new SiteList(options.servers());
         HttpClient client = http.build();
+        // Catch-ups after a reconnect block on REST calls: a thread each while they run, none when idle.
+        ExecutorService catchUps = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "ieum-client-catch-up");
+            t.setDaemon(true);
+            return t;
+        });
         RealtimeTransport realtime = new NettyTransport(options.ioThreads(), options.bindAddress().orElse(null),
                 NettyTransport.MAX_FRAME_BYTES);
         return new IeumClient(options, new Resources(client, sites, scheduler,
-                new RestTransport(client, sites, options), realtime), true, null);
+                new RestTransport(client, sites, options), realtime, catchUps), true, null);
     }
 
     /** A client acting with {@code token}, sharing this client's HTTP client, timers and site list. */
@@ -332,15 +344,29 @@ public final class IeumClient implements AutoCloseable {
             throw new IllegalStateException("token: null (expected: logIn(...) or as(token) before connect)");
         }
         Connection c = new Connection(resources.realtime(), resources.sites(), options, token, resources.scheduler(),
-                listener, clock);
+                listener, clock, catchUp(), catchUpExecutor());
         c.start(sinceCursor);
         return c;
+    }
+
+    /**
+     * How a realtime connection of this client catches up after a reconnect: the REST sync, off the
+     * socket (see {@link CatchUp}).
+     */
+    public CatchUp catchUp() {
+        return (cursor, continuation) -> continuation ? syncAfter(cursor, MAX_SYNC_PAGE) : sync(cursor, MAX_SYNC_PAGE);
+    }
+
+    /** The threads {@link #catchUp()} runs on, shared by this client's connections. */
+    public Executor catchUpExecutor() {
+        return resources.catchUps();
     }
 
     @Override
     public void close() {
         if (ownsResources) {
             resources.scheduler().shutdownNow();
+            resources.catchUps().shutdownNow();
             resources.realtime().close();
         }
     }
@@ -411,5 +437,5 @@ public final class IeumClient implements AutoCloseable {
     }
 
     private record Resources(HttpClient http, SiteList sites, ScheduledExecutorService scheduler, RestTransport rest,
-                             RealtimeTransport realtime) {}
+                             RealtimeTransport realtime, ExecutorService catchUps) {}
 }

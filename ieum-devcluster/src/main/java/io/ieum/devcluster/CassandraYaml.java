@@ -58,6 +58,9 @@ public final class CassandraYaml {
                 # No hints: a returning site is caught up by a read sweep at ALL instead (CatchUpSweep,
                 # ADR 0012). Replaying minutes of hints to a node starved of CPU never finished here.
                 hinted_handoff_enabled: false
+                # A TRUNCATE (the store tests empty their tables before each test) or DROP takes no snapshot:
+                # a dev cluster's data is disposable, and a snapshot per truncation cost ~0.3 s on every node.
+                auto_snapshot: false
 
                 # Three nodes share two cores and ~1.5 GB of heap.
                 concurrent_reads: 8

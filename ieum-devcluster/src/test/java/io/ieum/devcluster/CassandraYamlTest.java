@@ -35,6 +35,11 @@ class CassandraYamlTest {
     }
 
     @Test
+    void aTruncationShouldTakeNoSnapshotOnADisposableDevCluster() {
+        assertThat(yaml).contains("auto_snapshot: false\n");
+    }
+
+    @Test
     void everyDirectoryShouldBeUnderTheNodeRoot() {
         assertThat(yaml)
                 .contains("  - /tmp/ieum-cluster/site2/data\n")

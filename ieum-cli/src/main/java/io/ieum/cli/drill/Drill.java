@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +38,9 @@ final class Drill {
     static final Duration STEADY_WINDOW = Duration.ofSeconds(5);
     static final Duration STEADY_TIMEOUT = Duration.ofSeconds(120);
     static final String PASSWORD = "drill password 1234";
+    /** How long after the fault a stricken client's connection steps are reported, and at most how many. */
+    static final Duration FAILOVER_WINDOW = Duration.ofSeconds(30);
+    static final int MAX_FAILOVER_STEPS = 40;
 
     private final DrillPlan plan;
     private final Scenario scenario;
@@ -61,7 +65,7 @@ final class Drill {
             String tag = Long.toString(Math.abs(plan.seed() ^ System.nanoTime()) % 1_000_000_000L, 36);
             for (int i = 0; i < plan.clients(); i++) {
                 Site home = Site.of(i % Site.COUNT + 1);
-                clients.add(new DrillClient(i, home, "drill" + tag + "c" + i, cluster.homeFirst(home), log));
+                clients.add(new DrillClient(i, home, "drill" + tag + "c" + i, cluster.homeFirst(home), log, plan.socketCatchUp()));
             }
             parallel(clients, c -> c.signUpAndLogIn(PASSWORD));
             Map<String, List<DrillClient>> rooms = createRooms(clients);
@@ -199,7 +203,21 @@ final class Drill {
         long reconnects = clients.stream().mapToLong(DrillClient::reconnects).sum();
         return new DrillSummary(plan.kind().name(), plan.site().number(), plan.seed(), plan.clients(), plan.rooms(),
                 plan.sendsPerSecond(), sends.size(), acknowledged, verdict, r, l, beforeFault, log.errors(), reconnects, log.events(),
-                outcome.refusalText().orElse(null), checks, passed, TimelineBucket.of(sends, end));
+                outcome.refusalText().orElse(null), checks, passed, TimelineBucket.of(sends, end),
+                failovers(clients, sends, outcome, perClient));
+    }
+
+    /** The steps of the stricken site's clients in the {@link #FAILOVER_WINDOW} after the fault. */
+    private List<DrillSummary.Failover> failovers(List<DrillClient> clients, List<SendRecord> sends, Scenario.Outcome outcome,
+                                                  Map<Integer, Long> resume) {
+        long faultAt = outcome.resumeFrom();
+        return clients.stream().filter(c -> c.home.equals(plan.site())).map(c -> {
+            List<FailoverStep> steps = c.trace().between(faultAt, faultAt + FAILOVER_WINDOW.toMillis());
+            Optional<SendRecord> worst = ResumeTimes.worstOf(sends, c.index, faultAt, outcome.resumeUntil());
+            return new DrillSummary.Failover(c.index, faultAt, resume.getOrDefault(c.index, 0L),
+                    worst.map(w -> w.sentAt).orElse(-1L), worst.filter(SendRecord::isAcked).map(SendRecord::ackedAt).orElse(-1L),
+                    steps.subList(0, Math.min(steps.size(), MAX_FAILOVER_STEPS)));
+        }).toList();
     }
 
     /**

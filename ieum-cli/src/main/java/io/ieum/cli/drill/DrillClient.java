@@ -7,15 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.ieum.client.ClientOptions;
 import io.ieum.client.IeumClient;
 import io.ieum.client.IeumClientException;
 import io.ieum.client.model.EntryView;
+import io.ieum.client.model.SyncPage;
+import io.ieum.client.realtime.CatchUp;
 import io.ieum.client.realtime.Connection;
 import io.ieum.client.realtime.ConnectionListener;
 import io.ieum.client.realtime.ConnectionState;
+import io.ieum.client.realtime.MessageIdClock;
+import io.ieum.client.realtime.NettyTransport;
 import io.ieum.devcluster.Site;
 
 /**
@@ -33,17 +39,36 @@ final class DrillClient implements AutoCloseable {
     private final ConcurrentHashMap<String, List<String>> received = new ConcurrentHashMap<>();
     private final List<String> rooms = new ArrayList<>();
     private final List<String> transitions = new ArrayList<>();
+    private final FailoverTrace trace;
+    private final TracingTransport transport;
+    private final ScheduledExecutorService timer;
+    private final boolean socketCatchUp;
     private Connection connection;
     private int sequence;
     private int turn;
 
-    DrillClient(int index, Site home, String username, List<URI> sitesHomeFirst, DrillLog log) {
+    DrillClient(int index, Site home, String username, List<URI> sitesHomeFirst, DrillLog log, boolean socketCatchUp) {
         this.index = index;
         this.home = requireNonNull(home, "home");
         this.username = requireNonNull(username, "username");
         this.log = requireNonNull(log, "log");
         this.rest = IeumClient.create(ClientOptions.builder().servers(sitesHomeFirst)
                 .deviceName("drill-" + index).build());
+        this.trace = new FailoverTrace(log::now);
+        this.socketCatchUp = socketCatchUp;
+        ClientOptions options = rest.options();
+        this.transport = new TracingTransport(new NettyTransport(options.ioThreads(), options.bindAddress().orElse(null),
+                NettyTransport.MAX_FRAME_BYTES), trace);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "drill-c" + index + "-timer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Every step of its realtime connection: where a failover's time went. */
+    FailoverTrace trace() {
+        return trace;
     }
 
     IeumClient rest() {
@@ -76,8 +101,12 @@ final class DrillClient implements AutoCloseable {
         rest.logIn(username, password);
     }
 
+    /**
+     * Opens the realtime connection as {@link IeumClient#connect} does (same site list, options, token
+     * and catch-up), over a transport and a catch-up that record each step into {@link #trace()}.
+     */
     void connect() throws Exception {
-        connection = rest.connect(new ConnectionListener() {
+        connection = new Connection(transport, rest.sites(), rest.options(), rest.token(), timer, new ConnectionListener() {
             @Override
             public void onEntry(EntryView entry) {
                 received.computeIfAbsent(entry.roomId(), r -> new ArrayList<>());
@@ -93,8 +122,27 @@ final class DrillClient implements AutoCloseable {
                     transitions.add(state + "@" + log.now() + "ms");
                 }
             }
-        });
+        }, MessageIdClock.system(), socketCatchUp ? null : tracedCatchUp(rest.catchUp()),
+                socketCatchUp ? null : rest.catchUpExecutor());
+        connection.start(null);
         connection.ready().get(60, TimeUnit.SECONDS);
+    }
+
+    /** {@code catchUp}, with each page it asks for and gets in the trace. */
+    private CatchUp tracedCatchUp(CatchUp catchUp) {
+        int[] pages = {0};
+        return (cursor, continuation) -> {
+            String site = rest.sites().current().getRawAuthority();
+            if (!continuation) {
+                pages[0] = 0;
+            }
+            trace.record(FailoverStep.Kind.CATCH_UP, site, Integer.toString(pages[0] + 1));
+            SyncPage page = catchUp.page(cursor, continuation);
+            pages[0]++;
+            trace.record(page.hasMore() ? FailoverStep.Kind.SYNC_PAGE : FailoverStep.Kind.SYNCED, site,
+                    Integer.toString(pages[0]));
+            return page;
+        };
     }
 
     /** Sends the next message to {@code roomId}; the record says when it was acknowledged, or why not. */
@@ -152,6 +200,8 @@ final class DrillClient implements AutoCloseable {
         if (connection != null) {
             connection.close();
         }
+        timer.shutdownNow();
+        transport.close();
         rest.close();
     }
 }

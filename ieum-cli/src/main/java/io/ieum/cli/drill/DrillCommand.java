@@ -63,8 +63,11 @@ public final class DrillCommand implements Runnable {
         @Option(names = "--settle", paramLabel = "SECONDS", descriptionKey = "drill.option.settle")
         int settle = 5;
 
-        @Option(names = "--site", paramLabel = "N", descriptionKey = "drill.option.site")
+        @Option(names = {"--site", "--kill-site"}, paramLabel = "N", descriptionKey = "drill.option.site")
         Integer site;
+
+        @Option(names = "--socket-catch-up", descriptionKey = "drill.option.socketCatchUp")
+        boolean socketCatchUp;
 
         @Option(names = "--resume-limit", paramLabel = "MILLIS", descriptionKey = "drill.option.resumeLimit")
         long resumeLimitMillis = 3000;
@@ -93,7 +96,7 @@ public final class DrillCommand implements Runnable {
                 Site which = site != null ? Site.of(site) : Site.of(1 + random.nextInt(Site.COUNT));
                 plan = new DrillPlan(kind, dir, addressPrefix, basePort, clients, rooms, rate, Duration.ofSeconds(warmup),
                         Duration.ofSeconds(fault), Duration.ofSeconds(settle), which, Duration.ofMillis(resumeLimitMillis),
-                        actualSeed, report);
+                        actualSeed, report, socketCatchUp);
             } catch (IllegalArgumentException e) {
                 err.println(Messages.get("drill.error.usage", e.getMessage()));
                 return ExitCodes.USAGE;
@@ -110,6 +113,7 @@ public final class DrillCommand implements Runnable {
                     summary.resume().max() == ResumeTimes.NEVER ? "∞" : Long.toString(summary.resume().max()),
                     report.toAbsolutePath().normalize()));
             summary.verdict().missedPushes().forEach(missed -> out.println("        " + missed));
+            summary.failovers().forEach(f -> out.println("  " + FailoverText.line(f)));
             out.println(Messages.get("drill.beforeFault", Long.toString(summary.ackLatencyBeforeFault().p50()),
                     Long.toString(summary.ackLatencyBeforeFault().p99())));
             if (summary.ackLatencyBeforeFault().p99() > SATURATED_BEFORE_FAULT_MILLIS) {

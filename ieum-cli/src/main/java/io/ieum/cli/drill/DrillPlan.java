@@ -21,10 +21,12 @@ import io.ieum.devcluster.Site;
  * @param site         the site that fails
  * @param resumeLimit  the p99 time-to-resume the drill must stay within
  * @param seed         makes the random moment and the message texts repeatable
+ * @param socketCatchUp clients catch up with {@code sync} frames on their socket, as before ADR 0014
+ *                     (to compare), instead of over REST
  */
 public record DrillPlan(Kind kind, Path clusterDir, String addressPrefix, int basePort, int clients, int rooms,
                         double sendsPerSecond, Duration warmup, Duration faultFor, Duration settle, Site site,
-                        Duration resumeLimit, long seed, Path reportDir) {
+                        Duration resumeLimit, long seed, Path reportDir, boolean socketCatchUp) {
 
     public enum Kind { FIRE, PARTITION }
 

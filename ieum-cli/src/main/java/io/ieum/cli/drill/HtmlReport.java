@@ -70,12 +70,35 @@ final class HtmlReport {
         for (Map.Entry<Integer, Long> e : s.resume().perClient().entrySet()) {
             h.append("<tr><td>c").append(e.getKey()).append("</td><td>").append(millis(e.getValue())).append("</td></tr>");
         }
-        h.append("</table><h2>").append(esc(Messages.get("drill.report.events"))).append("</h2><table>");
+        h.append("</table>");
+        failovers(h, s.failovers());
+        h.append("<h2>").append(esc(Messages.get("drill.report.events"))).append("</h2><table>");
         for (DrillEvent e : s.events()) {
             row(h, String.format(Locale.ROOT, "%.1f s", e.at() / 1000.0), e.label());
         }
         h.append("</table><p>").append(esc(Messages.get("drill.report.definitions"))).append("</p></body></html>\n");
         return h.toString();
+    }
+
+    /** Per stricken client, its connection's steps after the fault: which step took the seconds. */
+    private static void failovers(StringBuilder h, List<DrillSummary.Failover> failovers) {
+        if (failovers.isEmpty()) {
+            return;
+        }
+        h.append("<h2>").append(esc(Messages.get("drill.failover.title"))).append("</h2><p>")
+                .append(esc(Messages.get("drill.failover.intro"))).append("</p>");
+        for (DrillSummary.Failover f : failovers) {
+            h.append("<h3>c").append(f.client()).append(" — ").append(millis(f.resumeMillis())).append("</h3><p>")
+                    .append(esc(FailoverText.worst(f))).append("</p><table><tr><th>")
+                    .append(esc(Messages.get("drill.report.after"))).append("</th><th>")
+                    .append(esc(Messages.get("drill.report.step"))).append("</th></tr>");
+            if (f.steps().isEmpty()) {
+                row(h, "-", Messages.get("drill.failover.none"));
+            }
+            f.steps().forEach(step -> h.append("<tr><td>").append(esc(FailoverText.offset(step, f.faultAt())))
+                    .append("</td><td>").append(esc(FailoverText.describe(step))).append("</td></tr>"));
+            h.append("</table>");
+        }
     }
 
     /** Two panels sharing the time axis: acks per second on top, ack latency (p99, max) below. */

@@ -35,6 +35,31 @@ final class ResumeTimes {
         return worst;
     }
 
+    /**
+     * The send of {@code client} that set its time to resume (the one that waited longest, as in
+     * {@link #perClient}), if it made any in the window.
+     */
+    static java.util.Optional<SendRecord> worstOf(List<SendRecord> sends, int client, long from, long until) {
+        SendRecord worst = null;
+        long longest = -1;
+        for (SendRecord send : sends) {
+            if (send.client != client) {
+                continue;
+            }
+            boolean inFlightAtFault = send.sentAt < from && (!send.isAcked() || send.ackedAt() > from);
+            boolean madeDuring = send.sentAt >= from && send.sentAt < until;
+            if (!inFlightAtFault && !madeDuring) {
+                continue;
+            }
+            long waited = send.isAcked() ? send.ackedAt() - Math.max(from, send.sentAt) : NEVER;
+            if (waited > longest) {
+                longest = waited;
+                worst = send;
+            }
+        }
+        return java.util.Optional.ofNullable(worst);
+    }
+
     /** The {@code q}-quantile (nearest rank) of {@code values}; 0 for none. */
     static long percentile(List<Long> values, double q) {
         if (values.isEmpty()) {

@@ -25,7 +25,11 @@ class HtmlReportTest {
                 List.of(new DrillEvent(1_500, "kill", "kill -9 site 2"), new DrillEvent(4_000, "restart", "restart <site> 2")),
                 null, List.of(new DrillSummary.Check("Nothing acknowledged is lost", passed, "0 lost")), passed,
                 List.of(new TimelineBucket(0, 10, 30, 40, 0), new TimelineBucket(1, 8, 2_000, 2_400, 0),
-                        new TimelineBucket(2, 12, 25, 30, 0)));
+                        new TimelineBucket(2, 12, 25, 30, 0)),
+                List.of(new DrillSummary.Failover(1, 1_500, 2_400, 1_600, 4_000, List.of(
+                        new FailoverStep(1_510, FailoverStep.Kind.CLOSED, "127.0.0.2:8082", "1006 connection reset"),
+                        new FailoverStep(1_610, FailoverStep.Kind.TRY, "127.0.0.3:8083", ""),
+                        new FailoverStep(3_900, FailoverStep.Kind.READY, "127.0.0.3:8083", "")))));
     }
 
     @Test
@@ -38,6 +42,9 @@ class HtmlReportTest {
                 "Fire drill: loss of site 2", "send: busy", "2400 ms", "just before the fault", "15 / 120 / 130 ms");
         assertThat(html).doesNotContain("<script", "src=\"http");
         assertThat(html).contains("restart &lt;site&gt; 2").doesNotContain("restart <site> 2");
+        assertThat(html).contains("c1 — 2400 ms", "+10 ms", "socket to 127.0.0.2:8082 closed: 1006 connection reset",
+                "+110 ms", "connect to 127.0.0.3:8083", "+2400 ms", "ready on 127.0.0.3:8083",
+                "its slowest send made +100 ms, acknowledged +2500 ms");
     }
 
     @Test
@@ -46,6 +53,6 @@ class HtmlReportTest {
 
         String html = HtmlReport.render(summary(false));
 
-        assertThat(html).contains("화재 훈련: 사이트 2 상실", "실패", "재개 시간");
+        assertThat(html).contains("화재 훈련: 사이트 2 상실", "실패", "재개 시간", "127.0.0.3:8083에 연결 시도");
     }
 }

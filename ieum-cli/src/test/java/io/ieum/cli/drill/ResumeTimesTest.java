@@ -57,4 +57,14 @@ class ResumeTimesTest {
         assertThat(ResumeTimes.percentile(values, 0.99)).isEqualTo(5);
         assertThat(ResumeTimes.percentile(List.of(), 0.99)).isZero();
     }
+
+    @Test
+    void theSendThatSetTheTimeToResumeShouldBeNamed() {
+        List<SendRecord> sends = List.of(send(0, 100, 150), send(0, 1_200, 1_250), send(0, 2_000, 4_500),
+                send(1, 1_100, 1_120));
+
+        assertThat(ResumeTimes.worstOf(sends, 0, 1_000, Long.MAX_VALUE)).get()
+                .extracting(s -> s.sentAt, SendRecord::ackedAt).containsExactly(2_000L, 4_500L);
+        assertThat(ResumeTimes.worstOf(sends, 2, 1_000, Long.MAX_VALUE)).isEmpty();
+    }
 }

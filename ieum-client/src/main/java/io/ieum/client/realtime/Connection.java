@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,12 +27,15 @@ import io.ieum.client.model.Ack;
 import io.ieum.client.model.AttachmentView;
 import io.ieum.client.model.EntryView;
 import io.ieum.client.model.ReadEvent;
+import io.ieum.client.model.SyncPage;
 
 /**
  * A realtime connection that heals itself. It authenticates, corrects its clock, and when the
  * socket is lost (refused, closed 1001/1006, two pings unanswered) it reconnects with backoff and
  * jitter, moving round the site list; then it re-sends every unacknowledged message with its
- * original ID and syncs from the highest entry it has seen. Entries reach the listener once each.
+ * original ID and syncs from the highest entry it has seen — through a {@link CatchUp} when it has
+ * one, so that its sends are not queued behind the catch-up on the server. Entries reach the
+ * listener once each, one call at a time.
  */
 public final class Connection implements AutoCloseable {
 
@@ -50,6 +54,10 @@ public final class Connection implements AutoCloseable {
     private final ConnectionMetrics metrics = new ConnectionMetrics();
     private final CompletableFuture<Connection> firstReady = new CompletableFuture<>();
     private final boolean bindEntries;
+    private final CatchUp catchUp;
+    private final Executor catchUpExecutor;
+    /** Pushes (I/O thread) and catch-up pages (catch-up thread) reach the listener one at a time. */
+    private final Object deliveries = new Object();
 
     // Guarded by this.
     private Socket socket;
@@ -62,8 +70,24 @@ public final class Connection implements AutoCloseable {
     private boolean everReady;
     private ScheduledFuture<?> pingTask;
 
+    /** A connection that catches up with {@code sync} frames on its own socket. */
     public Connection(RealtimeTransport transport, SiteList sites, ClientOptions options, String token,
                       ScheduledExecutorService scheduler, ConnectionListener listener, MessageIdClock clock) {
+        this(transport, sites, options, token, scheduler, listener, clock, null, null);
+    }
+
+    /**
+     * A connection that catches up through {@code catchUp} on {@code catchUpExecutor} (both null: with
+     * {@code sync} frames on its socket); if a catch-up fails, it falls back to the socket.
+     */
+    public Connection(RealtimeTransport transport, SiteList sites, ClientOptions options, String token,
+                      ScheduledExecutorService scheduler, ConnectionListener listener, MessageIdClock clock,
+                      CatchUp catchUp, Executor catchUpExecutor) {
+        if ((catchUp == null) != (catchUpExecutor == null)) {
+            throw new IllegalArgumentException("catchUp and catchUpExecutor: one is null (expected: both or neither)");
+        }
+        this.catchUp = catchUp;
+        this.catchUpExecutor = catchUpExecutor;
         this.transport = requireNonNull(transport, "transport");
         this.sites = requireNonNull(sites, "sites");
         this.options = requireNonNull(options, "options");
@@ -299,15 +323,41 @@ public final class Connection implements AutoCloseable {
             metrics.resent(resend.size());
             resend.forEach(p -> s.write(p.frame()));
         }
-        if (syncFrom != null) {
+        if (syncFrom == null) {
+            caughtUp();
+        } else {
             synchronized (this) {
                 s.syncing = true;
             }
-            s.write(Frames.syncSince(syncFrom));
-        } else {
-            caughtUp();
+            runSync(s, syncFrom);
         }
         firstReady.complete(this);
+    }
+
+    /** Reads the missed pages through {@link #catchUp}; on failure asks the socket for the rest. */
+    private void catchUpOffSocket(Socket s, String since) {
+        String cursor = since;
+        boolean continuation = false;
+        try {
+            while (true) {
+                synchronized (this) {
+                    if (socket != s) {
+                        return; // lost meanwhile: the next socket catches up from its own cursor
+                    }
+                }
+                SyncPage page = catchUp.page(cursor, continuation);
+                page.entries().forEach(e -> deliver(e.id(), bindEntries ? e : null));
+                if (!page.hasMore() || page.cursor() == null) {
+                    syncEnded(s);
+                    return;
+                }
+                cursor = page.cursor();
+                continuation = true;
+            }
+        } catch (RuntimeException e) {
+            log.debug("Catch-up from {} failed ({}); syncing on the socket instead", s.site(), e.toString());
+            s.write(continuation ? Frames.syncAfter(cursor) : Frames.syncSince(cursor));
+        }
     }
 
     private void ping(Socket s) {
@@ -433,6 +483,11 @@ public final class Connection implements AutoCloseable {
             s.write(Frames.syncAfter(frame.cursor()));
             return;
         }
+        syncEnded(s);
+    }
+
+    /** A sync's last page is in: start the one a nudge queued meanwhile, if any. */
+    private void syncEnded(Socket s) {
         boolean again;
         synchronized (this) {
             again = s.syncAgain;
@@ -478,7 +533,19 @@ public final class Connection implements AutoCloseable {
         }
         if (from != null) {
             metrics.nudgeSync();
+            runSync(s, from);
+        }
+    }
+
+    /**
+     * One sync from {@code from}: off the socket through {@link #catchUp} when there is one (sends
+     * made meanwhile are not held behind it, ADR 0014), else with {@code sync} frames on the socket.
+     */
+    private void runSync(Socket s, String from) {
+        if (catchUp == null) {
             s.write(Frames.syncSince(from));
+        } else {
+            catchUpExecutor.execute(() -> catchUpOffSocket(s, from));
         }
     }
 
@@ -500,18 +567,20 @@ public final class Connection implements AutoCloseable {
 
     /** @param view the bound entry, or null for a listener that wants none */
     private void deliver(String id, EntryView view) {
-        boolean first = dedup.firstSeen(id);
-        metrics.rawEntry(!first);
-        listener.onEntryId(id, !first);
-        if (view != null) {
-            listener.onRawEntry(view);
-        }
-        if (!first) {
-            return;
-        }
-        advanceHighest(id);
-        if (view != null) {
-            listener.onEntry(view);
+        synchronized (deliveries) {
+            boolean first = dedup.firstSeen(id);
+            metrics.rawEntry(!first);
+            listener.onEntryId(id, !first);
+            if (view != null) {
+                listener.onRawEntry(view);
+            }
+            if (!first) {
+                return;
+            }
+            advanceHighest(id);
+            if (view != null) {
+                listener.onEntry(view);
+            }
         }
     }
 

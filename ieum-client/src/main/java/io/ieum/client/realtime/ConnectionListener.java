@@ -3,7 +3,10 @@ package io.ieum.client.realtime;
 import io.ieum.client.model.EntryView;
 import io.ieum.client.model.ReadEvent;
 
-/** What a realtime connection tells the application. Called on the connection's I/O threads: return quickly. */
+/**
+ * What a realtime connection tells the application. Called on the connection's I/O threads (and, while
+ * it catches up after a reconnect, its catch-up thread), one call at a time: return quickly.
+ */
 public interface ConnectionListener {
 
     /** A new entry, each ID exactly once (after de-duplication). Not called if {@link #wantsEntryViews()} is false. */

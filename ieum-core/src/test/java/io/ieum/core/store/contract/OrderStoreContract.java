@@ -92,9 +92,12 @@ public interface OrderStoreContract {
         orderStore().create(order);
         List<Order> candidates = new ArrayList<>();
         List<Callable<Change<Order>>> changes = new ArrayList<>();
+        Instant at = Fixtures.now();
         for (int i = 0; i < 12; i++) {
-            Order next = i % 2 == 0 ? order.moved(OrderStatus.ACCEPTED, "", Fixtures.now())
-                    : order.moved(OrderStatus.REJECTED, "staff " + i + " says no", Fixtures.now());
+            // Every change distinct (its own millisecond): after an unknown Paxos outcome a store recognises
+            // its own write by value, so two identical racers may both be told "applied" (docs/multisite.md).
+            Order next = i % 2 == 0 ? order.moved(OrderStatus.ACCEPTED, "", at.plusMillis(i))
+                    : order.moved(OrderStatus.REJECTED, "staff " + i + " says no", at.plusMillis(i));
             candidates.add(next);
             changes.add(() -> orderStore().update(next));
         }
