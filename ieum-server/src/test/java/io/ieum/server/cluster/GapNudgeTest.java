@@ -92,7 +92,9 @@ class GapNudgeTest {
         minaSocket.awaitEntry(peer.sendEntry("node-x/01", 1 + 2L * signals, mina.id()));
         long burstMillis = (System.nanoTime() - started) / 1_000_000;
         awaitCount(GAPS, "sequence", signals); // counted once acted on
-        Awaitility.await().atMost(WAIT).until(() -> ClusterNodes.counter(node, WAITING, null) == 0); // rounds over
+        // Rounds over: the burst's round starts no sooner than the spacing after the link's own.
+        Duration roundsOver = WAIT.plus(window.multipliedBy(io.ieum.server.realtime.SyncNudges.SPACING_IN_WINDOWS));
+        Awaitility.await().atMost(roundsOver).until(() -> ClusterNodes.counter(node, WAITING, null) == 0);
 
         int minaFrames = minaSocket.all("sync").size() - 1;
         int joonFrames = joonSocket.all("sync").size() - 1;

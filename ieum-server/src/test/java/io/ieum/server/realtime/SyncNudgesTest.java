@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +96,28 @@ class SyncNudgesTest {
         long early = delays.stream().filter(d -> d < WINDOW.toNanos() / 2).count();
         // Uniform over the window: a fixed or collapsed delay would put all 200 on one side.
         assertThat(early).isBetween(50L, 150L);
+    }
+
+    @Test
+    void roundsShouldStartNoSoonerThanTheSpacingApart() {
+        AtomicLong now = new AtomicLong(1_000_000_000L);
+        SyncNudges spaced = new SyncNudges(delivery, new Json(), meters, WINDOW, now::get);
+        ManualDevice device = connect(1).get(0);
+        long spacing = WINDOW.toNanos() * SyncNudges.SPACING_IN_WINDOWS;
+
+        spaced.nudgeAll();
+        assertThat(device.delays.get(0)).isBetween(0L, WINDOW.toNanos()); // the first round at once
+        device.runDue();
+        now.addAndGet(WINDOW.toNanos()); // a peer flaps again one window later
+        spaced.nudgeAll();
+        long held = device.delays.get(1);
+        device.runDue();
+        now.addAndGet(10 * spacing); // long after
+        spaced.nudgeAll();
+
+        assertThat(held).isBetween(spacing - WINDOW.toNanos(), spacing); // waits out the spacing first
+        assertThat(device.delays.get(2)).isBetween(0L, WINDOW.toNanos());
+        assertThat(device.frames).hasSize(2); // the third round is still due
     }
 
     @Test
