@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +36,6 @@ import io.ieum.client.model.EntryView;
 import io.ieum.client.model.Room;
 import io.ieum.devcluster.LocalCluster;
 import io.ieum.devcluster.Site;
-import io.ieum.devcluster.SiteAddressing;
 
 /**
  * {@code ieum cluster} and {@code ieum drill}, for real, on one shared cluster (starting one costs
@@ -62,7 +59,7 @@ class ClusterCommandClusterTest {
     static void up() throws IOException {
         Locale.setDefault(Locale.ENGLISH);
         dir = Files.createTempDirectory("ieum-cluster-test-");
-        prefix = freePrefix();
+        prefix = FreeClusterPrefix.pick();
         urls = new String[] {null, "http://" + prefix + "1:8081", "http://" + prefix + "2:8082", "http://" + prefix + "3:8083"};
         long t0 = System.nanoTime();
         CliRun up = run("cluster", "up", "--sites", "3", "--dir", dir.toString(), "--address-prefix", prefix);
@@ -202,30 +199,6 @@ class ClusterCommandClusterTest {
     }
 
     private static final String PASSWORD = "correct horse battery";
-
-    /** A {@code 127.0.N.} prefix nothing listens on, so a cluster of another run is never mistaken for ours. */
-    private static String freePrefix() {
-        Random random = new Random();
-        for (int attempt = 0; attempt < 50; attempt++) {
-            String candidate = "127.0." + (20 + random.nextInt(200)) + ".";
-            boolean free = Site.all().stream().noneMatch(site -> listens(candidate + site.number(), SiteAddressing.NATIVE_PORT)
-                    || listens(candidate + site.number(), SiteAddressing.STORAGE_PORT)
-                    || listens(candidate + site.number(), 8080 + site.number()));
-            if (free) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no free 127.0.N. prefix for the test cluster");
-    }
-
-    private static boolean listens(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     private static ClusterCommand.DirOption dirOption() {
         ClusterCommand.DirOption option = new ClusterCommand.DirOption();
