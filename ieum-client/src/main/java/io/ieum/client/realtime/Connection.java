@@ -33,9 +33,9 @@ import io.ieum.client.model.SyncPage;
  * A realtime connection that heals itself. It authenticates, corrects its clock, and when the
  * socket is lost (refused, closed 1001/1006, two pings unanswered) it reconnects with backoff and
  * jitter, moving round the site list; then it re-sends every unacknowledged message with its
- * original ID and syncs from the highest entry it has seen — through a {@link CatchUp} when it has
- * one, so that its sends are not queued behind the catch-up on the server. Entries reach the
- * listener once each, one call at a time.
+ * original ID, and each socket's {@link CatchUpRunner} syncs from the highest entry it has seen —
+ * through a {@link CatchUp} when it has one, so that its sends are not queued behind the catch-up on
+ * the server. Entries reach the listener once each, one call at a time.
  */
 public final class Connection implements AutoCloseable {
 
@@ -323,41 +323,8 @@ public final class Connection implements AutoCloseable {
             metrics.resent(resend.size());
             resend.forEach(p -> s.write(p.frame()));
         }
-        if (syncFrom == null) {
-            caughtUp();
-        } else {
-            synchronized (this) {
-                s.syncing = true;
-            }
-            runSync(s, syncFrom);
-        }
+        s.catchUp.ready(syncFrom);
         firstReady.complete(this);
-    }
-
-    /** Reads the missed pages through {@link #catchUp}; on failure asks the socket for the rest. */
-    private void catchUpOffSocket(Socket s, String since) {
-        String cursor = since;
-        boolean continuation = false;
-        try {
-            while (true) {
-                synchronized (this) {
-                    if (socket != s) {
-                        return; // lost meanwhile: the next socket catches up from its own cursor
-                    }
-                }
-                SyncPage page = catchUp.page(cursor, continuation);
-                page.entries().forEach(e -> deliver(e.id(), bindEntries ? e : null));
-                if (!page.hasMore() || page.cursor() == null) {
-                    syncEnded(s);
-                    return;
-                }
-                cursor = page.cursor();
-                continuation = true;
-            }
-        } catch (RuntimeException e) {
-            log.debug("Catch-up from {} failed ({}); syncing on the socket instead", s.site(), e.toString());
-            s.write(continuation ? Frames.syncAfter(cursor) : Frames.syncSince(cursor));
-        }
     }
 
     private void ping(Socket s) {
@@ -407,7 +374,7 @@ public final class Connection implements AutoCloseable {
             case "error" -> failed(s, frame);
             case "entry" -> frame.entries().forEach(e -> deliver(e.id(), e.view()));
             case "synced" -> synced(s, frame);
-            case "sync" -> nudged(s);
+            case "sync" -> s.catchUp.nudged();
             case "read" -> listener.onRead(new ReadEvent(frame.roomId(), frame.userId(), frame.upTo()));
             case "pong" -> s.missedPongs = 0;
             default -> log.debug("Ignoring frame type {}", type);
@@ -454,7 +421,7 @@ public final class Connection implements AutoCloseable {
         String code = frame.error() == null ? "error" : frame.error();
         String message = frame.message() == null ? code : frame.message();
         if (Frames.SYNC_REF.equals(ref)) {
-            syncFailed(s, code);
+            s.catchUp.refused(code);
             return;
         }
         if (ref == null || outbox.get(ref).isEmpty()) {
@@ -479,90 +446,7 @@ public final class Connection implements AutoCloseable {
 
     private void synced(Socket s, ServerFrame frame) {
         frame.entries().forEach(e -> deliver(e.id(), e.view()));
-        if (frame.hasMore() && frame.cursor() != null) {
-            s.write(Frames.syncAfter(frame.cursor()));
-            return;
-        }
-        syncEnded(s);
-    }
-
-    /** A sync's last page is in: start the one a nudge queued meanwhile, if any. */
-    private void syncEnded(Socket s) {
-        boolean again;
-        synchronized (this) {
-            again = s.syncAgain;
-            s.syncAgain = false;
-            s.syncing = false;
-            s.syncFailures = 0;
-        }
-        if (again) {
-            startSync(s);
-        } else {
-            caughtUp();
-        }
-    }
-
-    /**
-     * The server may have missed events for us (ADR 0006): sync from the cursor as after a
-     * reconnect. While a sync runs, one more is queued to follow it — it must start after this
-     * nudge — and further nudges add nothing, so a burst of them never becomes a burst of syncs.
-     */
-    private void nudged(Socket s) {
-        metrics.nudged();
-        synchronized (this) {
-            if (socket != s || state != ConnectionState.READY) {
-                return; // a socket not ready yet syncs anyway once it is
-            }
-            if (s.syncing) {
-                s.syncAgain = true;
-                return;
-            }
-        }
-        startSync(s);
-    }
-
-    /** Starts a sync from the cursor on {@code s} unless one is running or the socket was replaced. */
-    private void startSync(Socket s) {
-        String from;
-        synchronized (this) {
-            if (socket != s || s.syncing) {
-                return;
-            }
-            from = highestSeen != null ? highestSeen : resumeCursor;
-            s.syncing = from != null;
-        }
-        if (from != null) {
-            metrics.nudgeSync();
-            runSync(s, from);
-        }
-    }
-
-    /**
-     * One sync from {@code from}: off the socket through {@link #catchUp} when there is one (sends
-     * made meanwhile are not held behind it, ADR 0014), else with {@code sync} frames on the socket.
-     */
-    private void runSync(Socket s, String from) {
-        if (catchUp == null) {
-            s.write(Frames.syncSince(from));
-        } else {
-            catchUpExecutor.execute(() -> catchUpOffSocket(s, from));
-        }
-    }
-
-    /** The server could not answer a sync (e.g. storage busy): try again later, backing off. */
-    private void syncFailed(Socket s, String code) {
-        Duration delay;
-        synchronized (this) {
-            if (socket != s) {
-                return;
-            }
-            s.syncing = false;
-            s.syncAgain = false;
-            s.syncFailures++;
-            delay = options.retryPolicy().delayBefore(s.syncFailures, ThreadLocalRandom.current()::nextDouble);
-        }
-        log.debug("Sync failed on {} ({}); again in {}", s.site(), code, delay);
-        scheduler.schedule(() -> startSync(s), delay.toMillis(), TimeUnit.MILLISECONDS);
+        s.catchUp.page(frame.cursor(), frame.hasMore());
     }
 
     /** @param view the bound entry, or null for a listener that wants none */
@@ -639,29 +523,52 @@ public final class Connection implements AutoCloseable {
     }
 
     /** One WebSocket; a reconnect makes a new one, and news from old ones is ignored. */
-    private final class Socket implements RealtimeSocketListener {
+    private final class Socket implements RealtimeSocketListener, CatchUpRunner.Link {
         private final URI site;
         volatile RealtimeSocket handle;
         volatile Instant authSentAt;
         volatile int missedPongs;
-        /** A sync (of one or more pages) is running on this socket; guarded by the connection. */
-        boolean syncing;
-        /** A nudge came during that sync: sync once more when it ends; guarded by the connection. */
-        boolean syncAgain;
-        /** Syncs refused in a row (the server's {@code error}), for the back-off; guarded by the connection. */
-        int syncFailures;
         /** Used on the socket's event loop only (every onText call). */
         final FrameScanner scanner = new FrameScanner();
+        final CatchUpRunner catchUp;
 
         Socket(URI site) {
             this.site = site;
+            this.catchUp = new CatchUpRunner(this, Connection.this.catchUp, catchUpExecutor, scheduler,
+                    options.retryPolicy(), metrics);
         }
 
-        URI site() {
+        @Override
+        public URI site() {
             return site;
         }
 
-        void write(String frame) {
+        @Override
+        public boolean isCurrent() {
+            synchronized (Connection.this) {
+                return socket == this;
+            }
+        }
+
+        @Override
+        public String cursor() {
+            synchronized (Connection.this) {
+                return highestSeen != null ? highestSeen : resumeCursor;
+            }
+        }
+
+        @Override
+        public void deliver(SyncPage page) {
+            page.entries().forEach(e -> Connection.this.deliver(e.id(), bindEntries ? e : null));
+        }
+
+        @Override
+        public void caughtUp() {
+            Connection.this.caughtUp();
+        }
+
+        @Override
+        public void write(String frame) {
             RealtimeSocket h = handle;
             if (h != null) {
                 h.send(frame);
