@@ -9,18 +9,13 @@ import java.util.function.BiConsumer;
 import io.ieum.core.error.ErrorCode;
 import io.ieum.server.error.ErrorMessages;
 import io.ieum.server.json.Json;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13;
@@ -95,16 +90,7 @@ final class Handshake extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private void refuse(ChannelHandlerContext ctx, HttpResponseStatus status, String detail, Locale locale) {
-        byte[] body = json.write(messages.body(ErrorCode.BAD_REQUEST, detail, locale));
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        if (status == HttpResponseStatus.UPGRADE_REQUIRED) {
-            response.headers().set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, "13");
-        }
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        UpgradeRefusal.send(ctx, status, json.write(messages.body(ErrorCode.BAD_REQUEST, detail, locale)));
     }
 
     private static String describe(String value) {
