@@ -20,6 +20,7 @@ import io.ieum.client.SiteList;
 import io.ieum.client.model.Ack;
 import io.ieum.client.realtime.Connection;
 import io.ieum.client.realtime.ConnectionListener;
+import io.ieum.client.realtime.InOrderSites;
 import io.ieum.client.realtime.MessageIdClock;
 
 class TracingTransportTest {
@@ -27,7 +28,7 @@ class TracingTransportTest {
     private static final URI SITE_A = URI.create("http://127.0.0.2:8082");
     private static final URI SITE_B = URI.create("http://127.0.0.3:8083");
 
-    private final ScriptedSites sites = new ScriptedSites();
+    private final InOrderSites sites = InOrderSites.answeringSyncs();
     private final AtomicLong now = new AtomicLong();
     private final FailoverTrace trace = new FailoverTrace(now::incrementAndGet);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();

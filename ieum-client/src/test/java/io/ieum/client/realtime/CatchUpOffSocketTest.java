@@ -30,7 +30,7 @@ class CatchUpOffSocketTest {
 
     private static final String MISSED = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
 
-    private final InOrderSite site = new InOrderSite();
+    private final InOrderSites site = InOrderSites.holdingSyncs();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService catchUps = Executors.newCachedThreadPool();
     private final List<String> entries = new CopyOnWriteArrayList<>();
