@@ -45,6 +45,13 @@ class CatchUpRunnerTest {
         return new CatchUpRunner(link, null, null, scheduler, BACK_OFF, metrics);
     }
 
+    /** A runner whose socket is ready and whose catch-up from {@code cursor} (a {@code sync} frame) runs. */
+    private CatchUpRunner catchingUpOnTheSocketFrom(String cursor) {
+        CatchUpRunner runner = onTheSocket();
+        runner.ready(cursor);
+        return runner;
+    }
+
     /** Pages read off the socket on the calling thread, so each call runs the whole catch-up. */
     private CatchUpRunner offTheSocket(CatchUp catchUp) {
         return new CatchUpRunner(link, catchUp, Runnable::run, scheduler, BACK_OFF, metrics);
@@ -52,8 +59,7 @@ class CatchUpRunnerTest {
 
     @Test
     void nudgesDuringACatchUpShouldMakeExactlyOneMore() {
-        CatchUpRunner runner = onTheSocket();
-        runner.ready(C0);
+        CatchUpRunner runner = catchingUpOnTheSocketFrom(C0);
         link.cursor = C1;
 
         for (int i = 0; i < 5; i++) {
@@ -102,8 +108,7 @@ class CatchUpRunnerTest {
 
     @Test
     void pagesOnTheSocketShouldContinueAfterEachCursorUntilTheLast() {
-        CatchUpRunner runner = onTheSocket();
-        runner.ready(C0);
+        CatchUpRunner runner = catchingUpOnTheSocketFrom(C0);
 
         runner.page(C1, true);
         runner.page(C2, true);
@@ -167,8 +172,7 @@ class CatchUpRunnerTest {
 
     @Test
     void aRefusedSyncShouldBeTriedAgainAfterAGrowingBackOffThatASuccessResets() {
-        CatchUpRunner runner = onTheSocket();
-        runner.ready(C0);
+        CatchUpRunner runner = catchingUpOnTheSocketFrom(C0);
         link.cursor = C1;
 
         runner.refused("busy");
@@ -188,8 +192,7 @@ class CatchUpRunnerTest {
 
     @Test
     void aRefusalOnAReplacedSocketShouldScheduleNothing() {
-        CatchUpRunner runner = onTheSocket();
-        runner.ready(C0);
+        CatchUpRunner runner = catchingUpOnTheSocketFrom(C0);
         link.current = false;
 
         runner.refused("busy");
