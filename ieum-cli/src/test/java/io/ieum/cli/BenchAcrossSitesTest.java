@@ -54,6 +54,7 @@ class BenchAcrossSitesTest {
         }
         BenchReport result = Json.read(Files.newInputStream(report), BenchReport.class);
         assertThat(result.acked()).isEqualTo(120);
+        assertThat(result.undelivered()).isZero();
         assertThat(result.lost()).isZero();
         assertThat(result.appDuplicates()).isZero();
         assertThat(result.deliveries()).isEqualTo(120 * 5);

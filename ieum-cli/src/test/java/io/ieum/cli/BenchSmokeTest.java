@@ -30,6 +30,7 @@ class BenchSmokeTest {
         }
         BenchReport result = Json.read(Files.newInputStream(report), BenchReport.class);
         assertThat(result.acked()).isEqualTo(150);
+        assertThat(result.undelivered()).isZero();
         assertThat(result.lost()).isZero();
         assertThat(result.rawDuplicates()).isZero();
         assertThat(result.appDuplicates()).isZero();
@@ -55,6 +56,7 @@ class BenchSmokeTest {
         assertThat(result.processes()).isEqualTo(2);
         assertThat(result.connections()).isEqualTo(30);
         assertThat(result.acked()).isEqualTo(120);
+        assertThat(result.undelivered()).isZero();
         assertThat(result.lost()).isZero();
         assertThat(result.appDuplicates()).isZero();
         assertThat(result.deliveries()).isEqualTo(120 * 5);

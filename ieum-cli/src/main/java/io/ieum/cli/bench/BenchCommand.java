@@ -103,7 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (json != null) {
             Files.writeString(json, Json.write(report));
         }
-        return report.lost() == 0 && report.appDuplicates() == 0 && report.failed() == 0 ? 0 : 1;
+        return report.undelivered() == 0 && report.lost() == 0 && report.appDuplicates() == 0 && report.failed() == 0 ? 0 : 1;
     }
 
     /**

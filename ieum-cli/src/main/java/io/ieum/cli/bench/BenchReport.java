@@ -8,7 +8,9 @@ import java.util.List;
  * another member's connection, or to its ack. {@code heapPerConnectionBytes} is negative when the
  * server does not expose it.
  *
- * @param lost             acknowledged messages that some member's connection never received
+ * @param undelivered      acknowledged messages that some member's connection never received
+ * @param lost             of those, how many are not in their room's history either: lost for real
+ *                         (-1 if the history could not be read); the others were stored and only not pushed
  * @param rawDuplicates    deliveries received again on the same connection, before de-duplication
  * @param appDuplicates    deliveries handed to the application twice (must be 0)
  * @param maxSendLagMicros how far the slowest sender fell behind its schedule
@@ -23,7 +25,7 @@ import java.util.List;
  */
 public record BenchReport(long attempted, long acked, long failed, double ackedPerSecond, long deliveries,
                           double deliveriesPerSecond, long latencyP50Micros, long latencyP99Micros,
-                          long latencyP999Micros, long latencyMaxMicros, long ackP99Micros, long lost,
+                          long latencyP999Micros, long latencyMaxMicros, long ackP99Micros, long undelivered, long lost,
                           long rawDuplicates, long appDuplicates, long reconnects, long heapPerConnectionBytes,
                           int processes, int connections, long maxSendLagMicros, long generatorCpuMillis,
                           double generatorCpuMicrosPerDelivery, String generatorJvmFlags, String latencyFrom,

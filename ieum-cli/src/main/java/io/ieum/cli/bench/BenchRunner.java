@@ -110,7 +110,7 @@ public final class BenchRunner {
     BenchReport merge(List<WorkerResult> results, long heapPerConnection) {
         Histogram latency = new Histogram(3_600_000_000L, 3);
         Histogram ackLatency = new Histogram(3_600_000_000L, 3);
-        long attempted = 0, acked = 0, failed = 0, deliveries = 0, lost = 0, raw = 0, app = 0, reconnects = 0, lag = 0;
+        long attempted = 0, acked = 0, failed = 0, deliveries = 0, undelivered = 0, lost = 0, raw = 0, app = 0, reconnects = 0, lag = 0;
         int connections = 0;
         long cpuNanos = 0;
         double lastMillis = plan.duration().toMillis();
@@ -121,7 +121,8 @@ public final class BenchRunner {
             acked += r.acked();
             failed += r.failed();
             deliveries += r.deliveries();
-            lost += r.lost();
+            undelivered += r.undelivered();
+            lost = lost < 0 || r.lost() < 0 ? -1 : lost + r.lost();
             raw += r.rawDuplicates();
             app += r.appDuplicates();
             reconnects += r.reconnects();
@@ -136,7 +137,7 @@ public final class BenchRunner {
         double seconds = lastMillis / 1000.0;
         return new BenchReport(attempted, acked, failed, acked / seconds, deliveries, deliveries / seconds,
                 latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9),
-                latency.getMaxValue(), ackLatency.getValueAtPercentile(99), lost, raw, app, reconnects,
+                latency.getMaxValue(), ackLatency.getValueAtPercentile(99), undelivered, lost, raw, app, reconnects,
                 heapPerConnection, results.size(), connections, lag, cpuNanos < 0 ? -1 : cpuNanos / 1_000_000,
                 cpuPerDelivery, String.join(" ", WorkerProcess.jvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments())),
                 BenchReport.FROM_INTENDED_SEND, plan.warmup().toSeconds(), LatencyTimeline.seconds(LatencyTimeline.merge(timelines, timelineSeconds)));

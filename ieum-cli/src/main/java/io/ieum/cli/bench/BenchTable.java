@@ -19,7 +19,8 @@ final class BenchTable {
         row(out, "bench.row.latency", millis(r.latencyP50Micros()) + " / " + millis(r.latencyP99Micros()) + " / "
                 + millis(r.latencyP999Micros()) + " / " + millis(r.latencyMaxMicros()));
         row(out, "bench.row.ackP99", millis(r.ackP99Micros()));
-        row(out, "bench.row.lost", r.lost());
+        row(out, "bench.row.undelivered", r.undelivered());
+        row(out, "bench.row.lost", r.lost() < 0 ? "n/a" : r.lost());
         row(out, "bench.row.duplicates", r.rawDuplicates() + " / " + r.appDuplicates());
         row(out, "bench.row.reconnects", r.reconnects());
         row(out, "bench.row.processes", r.processes() + " / " + r.connections());

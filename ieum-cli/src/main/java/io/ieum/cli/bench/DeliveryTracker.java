@@ -1,5 +1,9 @@
 package io.ieum.cli.bench;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -18,15 +22,17 @@ final class DeliveryTracker {
     static final class Sent implements SentTable.Keyed {
         private final long msb;
         private final long lsb;
+        final String roomId;
         final long dueNanos;
         final int expected;
         final long[] receivedBits;
         int received;
         boolean acked;
 
-        Sent(UUID id, long dueNanos, int expected) {
+        Sent(UUID id, String roomId, long dueNanos, int expected) {
             this.msb = id.getMostSignificantBits();
             this.lsb = id.getLeastSignificantBits();
+            this.roomId = roomId;
             this.dueNanos = dueNanos;
             this.expected = expected;
             this.receivedBits = new long[(expected + 63) / 64];
@@ -75,8 +81,8 @@ final class DeliveryTracker {
      *
      * @param id the message's ID, a UUID
      */
-    Sent sending(String id, int expectedReceivers, long dueNanos) {
-        Sent s = new Sent(UUID.fromString(id), dueNanos, expectedReceivers);
+    Sent sending(String id, String roomId, int expectedReceivers, long dueNanos) {
+        Sent s = new Sent(UUID.fromString(id), roomId, dueNanos, expectedReceivers);
         sent.add(s);
         return s;
     }
@@ -152,6 +158,20 @@ final class DeliveryTracker {
     /** Acknowledged messages not yet received by every connection that must receive them. */
     long missing() {
         return acked.sum() - complete.sum();
+    }
+
+    /** The acknowledged messages not received by every connection that must receive them, by room. */
+    Map<String, Set<String>> undelivered() {
+        Map<String, Set<String>> byRoom = new HashMap<>();
+        sent.forEach(s -> {
+            synchronized (s) {
+                if (s.acked && s.received < s.expected) {
+                    byRoom.computeIfAbsent(s.roomId, room -> new HashSet<>())
+                            .add(new UUID(s.msb(), s.lsb()).toString());
+                }
+            }
+        });
+        return byRoom;
     }
 
     long deliveries() {

@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -73,7 +76,7 @@ final class LoadWorker {
             send(connections, start);
             awaitQuiet(start);
             long cpuAfter = ProcessCpu.nanos();
-            return result(connections, start, cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
+            return result(connections, start, cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore, notStored(roots));
         } finally {
             connections.forEach(Connection::close);
             roots.forEach(IeumClient::close);
@@ -156,7 +159,7 @@ final class LoadWorker {
             Connection connection = connections.get(c);
             WorkerShare.Seat seat = seats.get(c);
             String id = connection.newMessageId();
-            DeliveryTracker.Sent sent = tracker.sending(id, seat.roomConnections(), due);
+            DeliveryTracker.Sent sent = tracker.sending(id, seat.roomId(), seat.roomConnections(), due);
             connection.send(id, seat.roomId(), "bench " + i, null, List.of()).whenComplete((ack, error) -> {
                 if (error == null) {
                     tracker.acked(sent);
@@ -175,7 +178,8 @@ final class LoadWorker {
     /**
      * Waits for every ack and delivery: at least the grace period, and on while deliveries still
      * arrive (a server that fell behind is still catching up, or clients still syncing after a
-     * reconnect), but never more than ten grace periods. Only what is missing then counts as lost.
+     * reconnect), but never more than ten grace periods. Only what is missing then counts as undelivered
+     * (and as lost if its room's history lacks it too).
      */
     private void awaitQuiet(long start) {
         long waitStart = System.nanoTime();
@@ -200,13 +204,38 @@ final class LoadWorker {
         }
     }
 
-    /** @param cpuNanos this process's CPU time from the common start to the end of the wait, or -1 */
-    private WorkerResult result(List<Connection> connections, long start, long cpuNanos) {
+    /**
+     * Of the acknowledged messages some connection never received, how many are not in their room's
+     * history either (read by a member of the room, through its failover list); -1 if it cannot be read.
+     */
+    private long notStored(List<IeumClient> roots) {
+        Map<String, Set<String>> undelivered = tracker.undelivered();
+        if (undelivered.isEmpty()) {
+            return 0;
+        }
+        Map<String, IeumClient> readers = new HashMap<>();
+        for (WorkerShare.Seat seat : share.seats()) {
+            readers.computeIfAbsent(seat.roomId(),
+                    room -> roots.get(seat.memberIndex() % roots.size()).as(seat.token()));
+        }
+        try {
+            return StoredCheck.notStored(undelivered, (room, before, limit) -> readers.get(room).history(room, before, limit));
+        } catch (RuntimeException e) {
+            progress.accept(Messages.get("bench.storedCheckFailed", e.getMessage()));
+            return -1;
+        }
+    }
+
+    /**
+     * @param cpuNanos  this process's CPU time from the common start to the end of the wait, or -1
+     * @param notStored see {@link #notStored}
+     */
+    private WorkerResult result(List<Connection> connections, long start, long cpuNanos, long notStored) {
         long reconnects = connections.stream().mapToLong(c -> c.metrics().reconnects()).sum();
         long rawDuplicates = connections.stream().mapToLong(c -> c.metrics().duplicateEntries()).sum();
         long last = tracker.lastEventNanos();
         return new WorkerResult(share.index(), connections.size(), share.sends(), tracker.ackedCount(),
-                failedSends.sum(), tracker.deliveries(), Math.max(0, tracker.missing()), rawDuplicates,
+                failedSends.sum(), tracker.deliveries(), Math.max(0, tracker.missing()), notStored, rawDuplicates,
                 tracker.appDuplicates(), reconnects, last == 0 ? 0 : (last - start) / 1e6, maxLagNanos / 1000,
                 cpuNanos, encode(tracker.latency()), encode(tracker.ackLatency()), tracker.timeline());
     }

@@ -1,6 +1,7 @@
 package io.ieum.cli.bench;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 
 /**
  * The sends of one generator process by message ID, in a table sized once for the whole run:
@@ -63,6 +64,16 @@ final class SentTable<T extends SentTable.Keyed> {
             i = (i + 1) & mask;
         }
         return null;
+    }
+
+    /** Every send added so far (in no particular order); for after the run. */
+    void forEach(Consumer<T> action) {
+        for (int i = 0; i < slots.length(); i++) {
+            T value = slots.getAcquire(i);
+            if (value != null) {
+                action.accept(value);
+            }
+        }
     }
 
     private int index(long msb, long lsb) {

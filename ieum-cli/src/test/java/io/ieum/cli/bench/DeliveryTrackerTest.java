@@ -12,13 +12,34 @@ import io.ieum.client.realtime.MessageIdClock;
 
 class DeliveryTrackerTest {
 
+    private static final String ROOM = "room-1";
     private final MessageIdClock clock = MessageIdClock.system();
+
+    @Test
+    void undeliveredShouldListAckedMessagesSomeMemberLacksByRoom() {
+        DeliveryTracker tracker = new DeliveryTracker(10);
+        String complete = id();
+        String partial = id();
+        String unacked = id();
+        String elsewhere = id();
+        tracker.acked(tracker.sending(complete, ROOM, 2, System.nanoTime()));
+        tracker.acked(tracker.sending(partial, ROOM, 2, System.nanoTime()));
+        tracker.sending(unacked, ROOM, 2, System.nanoTime());
+        tracker.acked(tracker.sending(elsewhere, "room-2", 1, System.nanoTime()));
+        tracker.delivered(0, complete);
+        tracker.delivered(1, complete);
+        tracker.delivered(1, partial);
+
+        assertThat(tracker.undelivered()).containsOnlyKeys(ROOM, "room-2");
+        assertThat(tracker.undelivered().get(ROOM)).containsExactly(partial);
+        assertThat(tracker.undelivered().get("room-2")).containsExactly(elsewhere);
+    }
 
     @Test
     void messageShouldCountAsMissingUntilEveryMemberHasIt() {
         DeliveryTracker tracker = new DeliveryTracker(10);
         String m = id();
-        DeliveryTracker.Sent sent = tracker.sending(m, 3, System.nanoTime());
+        DeliveryTracker.Sent sent = tracker.sending(m, ROOM, 3, System.nanoTime());
         tracker.acked(sent);
         tracker.delivered(0, m);
         tracker.delivered(2, m);
@@ -37,8 +58,8 @@ class DeliveryTrackerTest {
         tracker.startTimeline(start, 10, 5_000_000_000L);
         String warm = id();
         String timed = id();
-        DeliveryTracker.Sent warmSent = tracker.sending(warm, 1, start + 1_000_000_000L);
-        DeliveryTracker.Sent timedSent = tracker.sending(timed, 1, start + 6_000_000_000L);
+        DeliveryTracker.Sent warmSent = tracker.sending(warm, ROOM, 1, start + 1_000_000_000L);
+        DeliveryTracker.Sent timedSent = tracker.sending(timed, ROOM, 1, start + 6_000_000_000L);
 
         tracker.acked(warmSent);
         tracker.acked(timedSent);
@@ -58,7 +79,7 @@ class DeliveryTrackerTest {
     void secondHandOverToTheSameMemberShouldCountAsDuplicateNotDelivery() {
         DeliveryTracker tracker = new DeliveryTracker(10);
         String m = id();
-        tracker.sending(m, 70, System.nanoTime());
+        tracker.sending(m, ROOM, 70, System.nanoTime());
         tracker.delivered(65, m);
         tracker.delivered(65, m);
         tracker.delivered(1, m);
@@ -74,7 +95,7 @@ class DeliveryTrackerTest {
         for (int i = 0; i < 5_000; i++) {
             String m = id();
             ids.add(m);
-            tracker.acked(tracker.sending(m, 2, System.nanoTime()));
+            tracker.acked(tracker.sending(m, ROOM, 2, System.nanoTime()));
         }
         for (int i = 0; i < ids.size(); i++) {
             tracker.delivered(0, ids.get(i));
@@ -93,7 +114,7 @@ class DeliveryTrackerTest {
     @Test
     void entriesThisProcessDidNotSendShouldNotCount() {
         DeliveryTracker tracker = new DeliveryTracker(10);
-        tracker.sending(id(), 1, System.nanoTime());
+        tracker.sending(id(), ROOM, 1, System.nanoTime());
 
         tracker.delivered(0, id());
         tracker.delivered(0, "not-a-uuid");
@@ -104,9 +125,9 @@ class DeliveryTrackerTest {
     @Test
     void moreSendsThanPlannedShouldBeRefused() {
         DeliveryTracker tracker = new DeliveryTracker(1);
-        tracker.sending(id(), 1, System.nanoTime());
+        tracker.sending(id(), ROOM, 1, System.nanoTime());
 
-        assertThatThrownBy(() -> tracker.sending(id(), 1, System.nanoTime()))
+        assertThatThrownBy(() -> tracker.sending(id(), ROOM, 1, System.nanoTime()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("1 sends");
     }
 
@@ -114,7 +135,7 @@ class DeliveryTrackerTest {
     void latencyShouldBeMeasuredFromTheDueTimeNotFromNow() {
         DeliveryTracker tracker = new DeliveryTracker(10);
         String late = id();
-        tracker.sending(late, 1, System.nanoTime() - 2_000_000_000L);
+        tracker.sending(late, ROOM, 1, System.nanoTime() - 2_000_000_000L);
         tracker.delivered(0, late);
 
         // HdrHistogram keeps three significant digits.
@@ -128,7 +149,7 @@ class DeliveryTrackerTest {
         for (int i = 0; i < 4_000; i++) {
             String m = id();
             ids.add(m);
-            tracker.sending(m, 1, System.nanoTime());
+            tracker.sending(m, ROOM, 1, System.nanoTime());
         }
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
