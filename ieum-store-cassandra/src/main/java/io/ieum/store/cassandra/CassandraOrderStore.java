@@ -139,13 +139,21 @@ final class CassandraOrderStore implements OrderStore {
         List<Order> result = new ArrayList<>();
         for (Row bucketRow : cql.execute(buckets.bind(channelId.uuid(), top))) {
             int bucket = bucketRow.getInt("bucket");
-            int want = limit - result.size();
-            var rows = before != null && bucket == top
-                    ? cql.execute(pageBefore.bind(channelId.uuid(), bucket, before.uuid(), want))
-                    : cql.execute(page.bind(channelId.uuid(), bucket, want));
-            List<OrderId> ids = new ArrayList<>();
-            rows.forEach(row -> ids.add(new OrderId(row.getUuid("order_id"))));
-            result.addAll(orders(channelId, ids));
+            OrderId after = before != null && bucket == top ? before : null;
+            // Index rows with no order are skipped, so a bucket is read until it runs out, not for one page only.
+            while (result.size() < limit) {
+                int want = limit - result.size();
+                var rows = after != null
+                        ? cql.execute(pageBefore.bind(channelId.uuid(), bucket, after.uuid(), want))
+                        : cql.execute(page.bind(channelId.uuid(), bucket, want));
+                List<OrderId> ids = new ArrayList<>();
+                rows.forEach(row -> ids.add(new OrderId(row.getUuid("order_id"))));
+                result.addAll(orders(channelId, ids));
+                if (ids.size() < want) {
+                    break;
+                }
+                after = ids.get(ids.size() - 1);
+            }
             if (result.size() >= limit) {
                 break;
             }
