@@ -26,7 +26,7 @@ import io.ieum.core.store.StoreArguments;
 
 /**
  * Orders, each in its own partition of {@code orders_by_id} (ADR 0016): creating is
- * {@code INSERT … IF NOT EXISTS} and every status change {@code UPDATE … IF version = ?}, Paxos at
+ * {@code INSERT … IF NOT EXISTS} and every status change {@code UPDATE … IF channel_id = ? AND version = ?}, Paxos at
  * SERIAL on that one order, so retries anywhere make one order, of two racing changes one wins, and a
  * shop's burst of new orders are independent Paxos rounds instead of one contended partition.
  *
