@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +27,7 @@ import io.ieum.client.IeumClientException;
 import io.ieum.client.model.BookingResult;
 import io.ieum.client.model.OrderResult;
 import io.ieum.client.model.OrderView;
+import io.ieum.client.realtime.MessageIdClock;
 
 /** The client library's shop calls against the real server (SQLite): the storm test's building blocks. */
 class ShopClientEndToEndTest {
@@ -91,6 +98,47 @@ class ShopClientEndToEndTest {
                     assertThat(e.error()).isEqualTo("state_changed");
                 });
         assertThat(customer.shops().order(shop.channel(), id).status()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void aLateResendOfAnOrderNeverStoredShouldBeStoredIfItsFirstTryBeganHere() throws Exception {
+        // IDs an app made 90 s ago: past the 60 s freshness rule (ADR 0002), as after a shop stayed busy (ADR 0016).
+        MessageIdClock ninetySecondsAgo = new MessageIdClock(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-90)));
+        String retried = ninetySecondsAgo.nextId().toString();
+        String neverTried = ninetySecondsAgo.nextId().toString();
+        markCreateBegun(shop.channel(), retried);
+
+        OrderResult stored = customer.shops().placeOrder(shop.channel(), retried, shop.oneCake());
+        OrderResult again = customer.shops().placeOrder(shop.channel(), retried, shop.oneCake());
+
+        assertThat(stored.status()).isEqualTo("stored");
+        assertThat(stored.order().id()).isEqualTo(retried);
+        assertThat(again.isDuplicate()).isTrue();
+        assertThat(owner.shops().order(shop.channel(), retried).status()).isEqualTo("NEW");
+        assertThatThrownBy(() -> customer.shops().placeOrder(shop.channel(), neverTried, shop.oneCake()))
+                .isInstanceOfSatisfying(IeumClientException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.error()).isEqualTo("invalid_field");
+                    assertThat(e.getMessage()).contains("id: " + neverTried + " was made at");
+                });
+    }
+
+    /**
+     * What a create leaves in the server's SQLite file when it dies after marking its try and before
+     * inserting the order (a crash, a busy writer): the one thing that lets a late resend through.
+     */
+    private void markCreateBegun(String channelId, String orderId) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("ieum.db").toAbsolutePath());
+             PreparedStatement insert = db.prepareStatement("INSERT INTO order_attempts (channel_id, id) VALUES (?, ?)")) {
+            db.createStatement().execute("PRAGMA busy_timeout = 10000");
+            insert.setBytes(1, bytes(UUID.fromString(channelId)));
+            insert.setBytes(2, bytes(UUID.fromString(orderId)));
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static byte[] bytes(UUID uuid) {
+        return ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
     }
 
     private static IeumClient user(List<URI> sites, String username) {

@@ -148,7 +148,10 @@ public final class BookingService {
             return new Booked(retried(existing.get(), caller, channelId, request), false);
         }
         String stale = IdFreshness.problem("id", request.id(), request.id().createdAt(), limits, clock);
-        if (stale != null) {
+        // An old ID is let through only as a genuine retry: one whose slot claim landed while it was fresh
+        // and whose booking row was never written; refusing it would leave those slots held forever (ADR 0016).
+        if (stale != null && (request.id().createdAt().isAfter(clock.instant())
+                || !bookings.holder(channelId, request.staff(), request.start()).filter(request.id()::equals).isPresent())) {
             throw IeumException.invalid(stale);
         }
         CatalogueItem service = service(channelId, request.serviceId());

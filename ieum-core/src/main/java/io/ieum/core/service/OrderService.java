@@ -76,8 +76,15 @@ public final class OrderService {
                 request.address(), request.note(), OrderStatus.NEW, "", 1, now);
         String stale = IdFreshness.problem("id", order.id(), order.createdAt(), limits, clock);
         if (stale != null) {
-            Order stored = orders.get(channelId, order.id()).orElseThrow(() -> IeumException.invalid(stale));
-            return new Placed(retried(stored, order), false);
+            var stored = orders.get(channelId, order.id());
+            if (stored.isPresent()) {
+                return new Placed(retried(stored.get(), order), false);
+            }
+            // An old ID is let through only as a genuine retry: one whose create began here while it was
+            // fresh, so it already sits at its place on the board (ADR 0016).
+            if (order.createdAt().isAfter(now) || !orders.begun(channelId, order.id())) {
+                throw IeumException.invalid(stale);
+            }
         }
         if (!orders.create(order)) {
             Order stored = orders.get(channelId, order.id()).orElseThrow(() -> new IeumException(ErrorCode.ID_CONFLICT,

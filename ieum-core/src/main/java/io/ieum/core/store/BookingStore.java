@@ -44,6 +44,13 @@ public interface BookingStore {
      */
     Change<Booking> update(Booking next);
 
+    /**
+     * The booking holding the slot at {@code start} with {@code staff}, if any — also one whose claim
+     * landed but whose row was never written (a create cut off after its claim): the proof that a late
+     * resend under that booking's ID is a genuine retry (ADR 0016).
+     */
+    Optional<BookingId> holder(ChannelId channelId, UserId staff, Instant start);
+
     /** The slot starts held by any booking for {@code staff} in {@code [from, to)}. */
     Set<Instant> takenSlots(ChannelId channelId, UserId staff, Instant from, Instant to);
 

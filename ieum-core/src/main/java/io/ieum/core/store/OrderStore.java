@@ -11,7 +11,9 @@ import io.ieum.core.id.UserId;
 
 /**
  * Orders. The order ID is made by the customer's client and is the idempotency key: creating is
- * insert-if-absent, linearizable across sites, so retries anywhere make one order. Every status
+ * insert-if-absent under the order ID alone (an ID names one order of one channel), linearizable
+ * across sites, so retries anywhere make one order, and concurrent orders of one shop do not
+ * contend with each other (ADR 0016). Every status
  * change is a linearizable compare-and-set on the stored version (a transaction on SQLite, a
  * lightweight transaction at SERIAL on Cassandra), so of two concurrent changes decided on the same
  * version exactly one applies.
@@ -19,12 +21,22 @@ import io.ieum.core.id.UserId;
 public interface OrderStore {
 
     /**
-     * Stores the order unless the channel has one with its ID; never overwrites.
+     * Stores the order unless one with its ID is stored (at any channel); never overwrites. Marks the
+     * try first ({@link #begun}), so a call that fails after that point can be retried later under
+     * the same ID. Once this returns true the order is also on its channel's board and its customer's list.
      *
-     * @return true if it was new; false if an order with this (channel, ID) was stored before (read it
-     *         and compare with {@link Order#sameRequestAs} to tell a retry from a reused ID)
+     * @return true if it was new; false if an order with this ID was stored before (read it with
+     *         {@link #get} and compare with {@link Order#sameRequestAs} to tell a retry from a reused ID;
+     *         empty there means the ID belongs to another channel's order)
      */
     boolean create(Order order);
+
+    /**
+     * Whether a {@link #create} of this ID for this channel was started before — it may not have
+     * stored the order (the caller timed out, a site died, Paxos stayed contended). The proof that the
+     * ID was presented, fresh, to this channel once: a later resend of it is a genuine retry (ADR 0016).
+     */
+    boolean begun(ChannelId channelId, OrderId id);
 
     Optional<Order> get(ChannelId channelId, OrderId id);
 

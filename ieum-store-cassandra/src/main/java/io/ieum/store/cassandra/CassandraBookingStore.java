@@ -55,6 +55,7 @@ final class CassandraBookingStore implements BookingStore {
     private final PreparedStatement claimSlot;
     private final PreparedStatement releaseSlot;
     private final PreparedStatement selectSlots;
+    private final PreparedStatement selectHolder;
     private final PreparedStatement insertBooking;
     private final PreparedStatement casBooking;
     private final PreparedStatement selectBooking;
@@ -69,6 +70,7 @@ final class CassandraBookingStore implements BookingStore {
         releaseSlot = cql.prepare("DELETE FROM {ks}.slots WHERE channel_id = ? AND staff_id = ? AND start = ? IF booking_id = ?");
         selectSlots = cql.prepare("SELECT start, booking_id FROM {ks}.slots WHERE channel_id = ? AND staff_id = ? "
                 + "AND start >= ? AND start < ?");
+        selectHolder = cql.prepare("SELECT booking_id FROM {ks}.slots WHERE channel_id = ? AND staff_id = ? AND start = ?");
         insertBooking = cql.prepare("INSERT INTO {ks}.bookings (" + BOOKING_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "IF NOT EXISTS");
         casBooking = cql.prepare("UPDATE {ks}.bookings SET staff_id = ?, start = ?, end = ?, status = ?, reason = ?, version = ?, "
@@ -215,6 +217,13 @@ final class CassandraBookingStore implements BookingStore {
                 .filter(slot -> !next.status().holdsSlots() || !sameStaff || !next.slots().contains(slot)).toList();
         release(current, old);
         return new Change<>(Change.Outcome.APPLIED, next);
+    }
+
+    @Override
+    public Optional<BookingId> holder(ChannelId channelId, UserId staff, Instant start) {
+        Row row = cql.execute(selectHolder.bind(requireNonNull(channelId, "channelId").uuid(), requireNonNull(staff, "staff").uuid(),
+                requireNonNull(start, "start"))).one();
+        return row == null || row.isNull("booking_id") ? Optional.empty() : Optional.of(new BookingId(row.getUuid("booking_id")));
     }
 
     @Override

@@ -59,7 +59,9 @@ final class CassandraMigrations {
                     speculativeRetry(coreTables())),
             new Migration(3, "business channels: channels, staff, catalogue, followers, conversations, announcements, "
                     + "orders, calendars, slots, bookings (ADR 0010)", concat(ChannelTables.CREATE,
-                    speculativeRetry(ChannelTables.NAMES))));
+                    speculativeRetry(ChannelTables.NAMES))),
+            new Migration(4, "orders each in their own partition, the board as an index; step 3's orders copied (ADR 0016)",
+                    concat(OrderTables.CREATE, speculativeRetry(OrderTables.NAMES)), OrderLayoutUpgrade::copy));
 
     private CassandraMigrations() {}
 
@@ -83,6 +85,7 @@ final class CassandraMigrations {
                 for (String statement : step.statements()) {
                     ddl(session, statement.replace("{ks}", keyspace));
                 }
+                step.data().run(new Cql(session, keyspace, Runnable::run));
                 SimpleStatement record = SimpleStatement.newInstance("INSERT INTO " + keyspace + "." + TABLE
                                 + " (version, description, applied_at) VALUES (?, ?, ?)",
                         step.version(), step.description(), Instant.now()).setTimeout(DDL_TIMEOUT);
@@ -107,7 +110,7 @@ final class CassandraMigrations {
 
     /** Every table of the schema. */
     static List<String> tables() {
-        return concat(coreTables(), ChannelTables.NAMES);
+        return concat(concat(coreTables(), ChannelTables.NAMES), OrderTables.NAMES);
     }
 
     private static List<String> coreTables() {

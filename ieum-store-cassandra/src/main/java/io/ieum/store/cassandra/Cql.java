@@ -91,6 +91,15 @@ final class Cql {
         return executeAsync(statement).thenApply(ignored -> null);
     }
 
+    /** Waits for {@code future}; its failure reaches the caller as thrown, not wrapped (busy stays a 503). */
+    static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     private static StorageBusyException busy(DriverException e) {
         return new StorageBusyException("cassandra: too many requests in flight (" + e.getMessage() + ")");
     }

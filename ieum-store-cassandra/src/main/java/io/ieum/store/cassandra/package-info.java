@@ -24,8 +24,9 @@
  *       followers + followed_channels, conversations, announcements</td><td>channel / shard / user</td><td>…</td>
  *       <td>channels: {@code IF NOT EXISTS} / {@code IF EXISTS}; the rest QUORUM upserts, pairs in logged batches
  *       (schema in {@code ChannelTables}, ADR 0010)</td></tr>
- *   <tr><td>orders</td><td>(channel_id, 30-day bucket)</td><td>order_id DESC</td><td>{@code IF NOT EXISTS}; status by {@code IF version = ?}</td></tr>
- *   <tr><td>order_buckets, orders_by_customer</td><td>channel_id / customer</td><td>bucket / order_id</td><td>upserts before the order</td></tr>
+ *   <tr><td>orders_by_id</td><td>order_id</td><td></td><td>{@code IF NOT EXISTS}; status by {@code IF channel_id = ? AND version = ?} (ADR 0016)</td></tr>
+ *   <tr><td>order_board, order_buckets, orders_by_customer</td><td>(channel_id, 30-day bucket) / channel_id / customer</td><td>order_id DESC / bucket / order_id</td><td>upserts before the order: an acknowledged order is always listed</td></tr>
+ *   <tr><td>orders</td><td>(channel_id, 30-day bucket)</td><td>order_id DESC</td><td>schema step 3's layout: copied by step 4, no longer written or read</td></tr>
  *   <tr><td>calendars</td><td>channel_id</td><td></td><td>upsert</td></tr>
  *   <tr><td>slots</td><td>(channel_id, staff_id)</td><td>start</td><td>one conditional batch of {@code IF NOT EXISTS} per booking; release {@code IF booking_id = ?}</td></tr>
  *   <tr><td>bookings, bookings_by_customer</td><td>booking_id / customer</td><td>/ booking_id DESC</td><td>{@code IF NOT EXISTS}; changes {@code IF version = ?}</td></tr>

@@ -23,7 +23,8 @@ final class Migrations {
             new Migration(2, "business channels: channels, staff, catalogue, followers, conversations, announcements, "
                     + "orders, calendars, slots, bookings (ADR 0010)",
                     concat(ChannelDao.SCHEMA, StaffDao.SCHEMA, CatalogueDao.SCHEMA, FollowerDao.SCHEMA, ConversationDao.SCHEMA,
-                            AnnouncementDao.SCHEMA, OrderDao.SCHEMA, CalendarDao.SCHEMA, SlotDao.SCHEMA, BookingDao.SCHEMA)));
+                            AnnouncementDao.SCHEMA, OrderDao.SCHEMA, CalendarDao.SCHEMA, SlotDao.SCHEMA, BookingDao.SCHEMA)),
+            new Migration(3, "an order ID names one order; order creates begun (ADR 0016)", OrderDao.SCHEMA_ONE_ID_ONE_ORDER));
 
     private Migrations() {}
 

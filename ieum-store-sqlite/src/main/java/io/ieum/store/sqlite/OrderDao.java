@@ -18,8 +18,10 @@ import io.ieum.core.id.UserId;
 import io.ieum.core.store.ChannelCodecs;
 
 /**
- * The {@code orders} table, keyed (channel, order ID) and indexed by customer. A status change is
- * {@code UPDATE … WHERE version = ?}: run by the one writer thread, it is the compare-and-set.
+ * The {@code orders} table, keyed (channel, order ID), the ID unique on its own (schema step 3: an ID
+ * names one order, ADR 0016) and indexed by customer; {@code order_attempts} records each create
+ * begun. A status change is {@code UPDATE … WHERE version = ?}: run by the one writer thread, it is
+ * the compare-and-set.
  */
 final class OrderDao {
 
@@ -29,6 +31,21 @@ final class OrderDao {
                     + "status TEXT NOT NULL, reason TEXT NOT NULL, version INTEGER NOT NULL, updated_at INTEGER NOT NULL, "
                     + "PRIMARY KEY (channel_id, id)) WITHOUT ROWID",
             "CREATE INDEX orders_by_customer ON orders (customer, id)");
+
+    /** Schema step 3 (ADR 0016). */
+    static final List<String> SCHEMA_ONE_ID_ONE_ORDER = List.of(
+            "CREATE UNIQUE INDEX orders_by_id ON orders (id)",
+            "CREATE TABLE order_attempts (channel_id BLOB NOT NULL, id BLOB NOT NULL, PRIMARY KEY (channel_id, id)) WITHOUT ROWID");
+
+    void markBegun(SqlConnection c, Order o) throws SQLException {
+        update(c, "INSERT INTO order_attempts (channel_id, id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                o.channelId().uuid(), o.id().uuid());
+    }
+
+    boolean begun(SqlConnection c, ChannelId channel, OrderId id) throws SQLException {
+        return one(c, row -> true, "SELECT 1 FROM order_attempts WHERE channel_id = ? AND id = ?", channel.uuid(), id.uuid())
+                .isPresent();
+    }
 
     private static final String COLUMNS = "channel_id, id, customer, items, requested_at, fulfilment, address, note, "
             + "status, reason, version, updated_at";

@@ -124,6 +124,14 @@ final class SqliteBookingStore implements BookingStore {
     }
 
     @Override
+    public Optional<BookingId> holder(ChannelId channelId, UserId staff, Instant start) {
+        requireNonNull(channelId, "channelId");
+        requireNonNull(staff, "staff");
+        requireNonNull(start, "start");
+        return reads.read(c -> slots.holder(c, channelId, staff, start));
+    }
+
+    @Override
     public Set<Instant> takenSlots(ChannelId channelId, UserId staff, Instant from, Instant to) {
         requireNonNull(channelId, "channelId");
         requireNonNull(staff, "staff");

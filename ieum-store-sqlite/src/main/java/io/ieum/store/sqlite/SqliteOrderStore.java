@@ -13,7 +13,11 @@ import io.ieum.core.id.UserId;
 import io.ieum.core.store.OrderStore;
 import io.ieum.core.store.StoreArguments;
 
-/** Orders on the one writer thread: insert-if-absent and the version compare-and-set are each one task. */
+/**
+ * Orders on the one writer thread: insert-if-absent and the version compare-and-set are each one task.
+ * A create first records that it began, in a task of its own, so that a create which fails after it
+ * (busy, a crash) can be retried later under the same ID (ADR 0016).
+ */
 final class SqliteOrderStore implements OrderStore {
 
     private final SqliteWriter writer;
@@ -28,7 +32,18 @@ final class SqliteOrderStore implements OrderStore {
     @Override
     public boolean create(Order order) {
         requireNonNull(order, "order");
+        writer.call(c -> {
+            dao.markBegun(c, order);
+            return null;
+        });
         return writer.call(c -> dao.insertIfAbsent(c, order));
+    }
+
+    @Override
+    public boolean begun(ChannelId channelId, OrderId id) {
+        requireNonNull(channelId, "channelId");
+        requireNonNull(id, "id");
+        return reads.read(c -> dao.begun(c, channelId, id));
     }
 
     @Override

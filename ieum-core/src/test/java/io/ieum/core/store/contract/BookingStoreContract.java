@@ -94,6 +94,23 @@ public interface BookingStoreContract {
     }
 
     @Test
+    default void holderShouldNameTheBookingHoldingEachOfItsSlotsUntilItIsCancelled() {
+        ChannelId channel = ChannelId.random();
+        UserId staff = UserId.random();
+        Booking hour = booking(channel, UserId.random(), staff, at(60), 60);
+        assertThat(bookingStore().holder(channel, staff, at(60))).isEmpty();
+
+        bookingStore().book(hour);
+
+        assertThat(bookingStore().holder(channel, staff, at(60))).contains(hour.id());
+        assertThat(bookingStore().holder(channel, staff, at(90))).contains(hour.id());
+        assertThat(bookingStore().holder(channel, staff, at(120))).isEmpty();
+        assertThat(bookingStore().holder(channel, UserId.random(), at(60))).isEmpty();
+        bookingStore().update(hour.moved(BookingStatus.CANCELLED, "sick", Fixtures.now()));
+        assertThat(bookingStore().holder(channel, staff, at(60))).isEmpty();
+    }
+
+    @Test
     default void bookingTheSameBookingAgainShouldBeADuplicate() {
         Booking hour = booking(ChannelId.random(), UserId.random(), UserId.random(), at(60), 60);
         bookingStore().book(hour);

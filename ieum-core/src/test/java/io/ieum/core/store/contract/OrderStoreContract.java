@@ -61,6 +61,56 @@ public interface OrderStoreContract {
     }
 
     @Test
+    default void concurrentOrdersOfOneShopShouldAllBeStoredAndEachListedOnceOnItsBoard() throws Exception {
+        // A burst (a sale): distinct orders of one shop at once. Before ADR 0016 they were Paxos rounds on
+        // one Cassandra partition and most ended "busy"; each is its own partition now.
+        ChannelId shop = ChannelId.random();
+        List<Order> orders = new ArrayList<>();
+        List<Callable<Boolean>> placements = new ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            Order order = order(shop, UserId.random());
+            orders.add(order);
+            placements.add(() -> orderStore().create(order));
+        }
+
+        List<Boolean> created = Concurrently.run(placements);
+        List<Boolean> resent = Concurrently.run(placements);
+
+        assertThat(created).hasSize(18).containsOnly(true);
+        assertThat(resent).hasSize(18).containsOnly(false);
+        List<Order> newestFirst = new ArrayList<>(orders);
+        newestFirst.sort((a, b) -> b.id().compareTo(a.id()));
+        assertThat(orderStore().byChannel(shop, null, 50)).containsExactlyElementsOf(newestFirst);
+        assertThat(orders).allSatisfy(order -> assertThat(orderStore().byCustomer(order.customer(), 10)).containsExactly(order));
+    }
+
+    @Test
+    default void anIdTakenAtOneChannelShouldStoreNothingAtAnother() {
+        Order cake = order(ChannelId.random(), UserId.random());
+        Order elsewhere = order(cake.id(), ChannelId.random(), UserId.random());
+        orderStore().create(cake);
+
+        assertThat(orderStore().create(elsewhere)).isFalse();
+
+        assertThat(orderStore().get(elsewhere.channelId(), elsewhere.id())).isEmpty();
+        assertThat(orderStore().byChannel(elsewhere.channelId(), null, 10)).isEmpty();
+        assertThat(orderStore().byCustomer(elsewhere.customer(), 10)).isEmpty();
+        assertThat(orderStore().get(cake.channelId(), cake.id())).contains(cake);
+    }
+
+    @Test
+    default void begunShouldTellWhetherACreateOfThisIdWasStartedAtThisChannel() {
+        Order order = order(ChannelId.random(), UserId.random());
+        assertThat(orderStore().begun(order.channelId(), order.id())).isFalse();
+
+        orderStore().create(order);
+
+        assertThat(orderStore().begun(order.channelId(), order.id())).isTrue();
+        assertThat(orderStore().begun(ChannelId.random(), order.id())).isFalse();
+        assertThat(orderStore().begun(order.channelId(), OrderId.generate())).isFalse();
+    }
+
+    @Test
     default void updateShouldApplyOnlyOnTheExpectedVersion() {
         Order order = order(ChannelId.random(), UserId.random());
         orderStore().create(order);
