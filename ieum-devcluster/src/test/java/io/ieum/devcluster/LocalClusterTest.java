@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The real thing: three Cassandra processes, one per site; one of them is kill -9'd. Skipped with -DskipCassandraTests. */
+/** The real thing: three Cassandra processes, one per site; some are kill -9'd. Runs in ieum-cluster-tests ({@code -DskipClusterTests} skips it). */
 @Tag("cassandra")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalClusterTest {
