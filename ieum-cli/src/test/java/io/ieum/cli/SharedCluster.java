@@ -91,19 +91,21 @@ public final class SharedCluster implements AutoCloseable {
     }
 
     /**
-     * Makes every site serve again: a site missing a process is killed whole ({@code cluster kill})
-     * and started again ({@code cluster start}, which catches its Cassandra node up first); a site
-     * still unhealthy after {@link #SETTLE_TIMEOUT} too. Sites are started together, since a node
-     * waits until every site sees every node up.
+     * Makes every site serve again: a site missing a process gets {@code cluster start}, which
+     * starts what is missing (a Cassandra node is caught up before its site's Ieum node starts; an
+     * Ieum node that kept running reconnects by itself); a site still unhealthy after
+     * {@link #SETTLE_TIMEOUT} is killed whole ({@code cluster kill}) and started again. Sites are
+     * started together, since a starting node waits until every site sees every node up.
      */
     public synchronized void ensureEverySiteUp() {
         List<Site> broken = Site.all().stream().filter(site -> !processesAlive(site)).toList();
         if (!broken.isEmpty()) {
-            restart(broken);
+            start(broken);
         }
         List<Site> unhealthy = awaitHealthy(SETTLE_TIMEOUT);
         if (!unhealthy.isEmpty()) {
-            restart(unhealthy);
+            kill(unhealthy);
+            start(unhealthy);
             List<Site> still = awaitHealthy(HEALTHY_TIMEOUT);
             if (!still.isEmpty()) {
                 throw new IllegalStateException("sites " + still + " not healthy after a restart; see " + dir);
@@ -134,14 +136,17 @@ public final class SharedCluster implements AutoCloseable {
         }
     }
 
-    private void restart(List<Site> sites) {
-        long t0 = System.nanoTime();
+    private void kill(List<Site> sites) {
         for (Site site : sites) {
             CliRun kill = CliRun.run("cluster", "kill", "--site", Integer.toString(site.number()), "--dir", dir.toString());
             if (kill.exitCode() != 0) {
                 throw new IllegalStateException("cluster kill --site " + site.number() + ": " + kill.out() + kill.err());
             }
         }
+    }
+
+    private void start(List<Site> sites) {
+        long t0 = System.nanoTime();
         List<CompletableFuture<CliRun>> starts = new ArrayList<>();
         for (Site site : sites) {
             starts.add(CompletableFuture.supplyAsync(() -> CliRun.run("cluster", "start", "--site",
@@ -155,7 +160,7 @@ public final class SharedCluster implements AutoCloseable {
                         + start.out() + start.err());
             }
         }
-        System.out.printf("[shared cluster] restarted %s in %.1f s%n", sites, (System.nanoTime() - t0) / 1e9);
+        System.out.printf("[shared cluster] started %s again in %.1f s%n", sites, (System.nanoTime() - t0) / 1e9);
     }
 
     /** {@code cluster down} at the end of the JVM's tests, unless a test already brought it down. */

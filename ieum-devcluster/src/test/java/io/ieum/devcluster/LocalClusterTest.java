@@ -128,6 +128,13 @@ class LocalClusterTest {
         // The dev cluster keeps no hints: only the catch-up sweep of the restart can have put these on site 2.
         CLUSTER.cluster().kill(Site.of(1));
         CLUSTER.cluster().kill(Site.of(3));
+        // Until site 2 sees the others down, it may send a read at ONE to one of their (dead) replicas
+        // and time out: the question here is what site 2 itself holds.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            ClusterStatus status = CLUSTER.cluster().status();
+            assertThat(status.node(Site.of(1)).seenDownBy()).contains(Site.of(2));
+            assertThat(status.node(Site.of(3)).seenDownBy()).contains(Site.of(2));
+        });
         try (CqlSession alone = DriverSessions.connect(CLUSTER.cluster().addressing(), Site.of(2))) {
             PreparedStatement one = alone.prepare("SELECT v FROM ieum_devcluster_test.kv WHERE k = ?");
             List<UUID> absent = missedBySite2.stream()
