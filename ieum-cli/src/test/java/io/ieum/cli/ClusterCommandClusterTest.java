@@ -3,7 +3,6 @@ package io.ieum.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,13 +38,15 @@ import io.ieum.devcluster.LocalCluster;
 import io.ieum.devcluster.Site;
 
 /**
- * {@code ieum cluster} and {@code ieum drill}, for real, on one shared cluster (starting one costs
- * ~2 minutes here): three Cassandra sites and three Ieum nodes as child processes on a free
- * {@code 127.0.N.} prefix; shared accounts and rooms across sites; the fire drill and the partition
+ * {@code ieum cluster} and {@code ieum drill}, for real, on the JVM's one shared cluster
+ * ({@link SharedCluster}; starting one costs ~2 minutes here): three Cassandra sites and three Ieum
+ * nodes as child processes on a free {@code 127.0.N.} prefix; shared accounts and rooms across sites; the fire drill and the partition
  * drill with their assertions (loss 0, duplicates 0, resume p99 within 3 s, the cut-off side
- * acknowledges nothing); the loss of site 2; and {@code cluster down} leaving nothing running.
+ * acknowledges nothing); the loss of site 2; and {@code cluster down} leaving nothing running —
+ * which is why this class runs last (ieum-cluster-tests' ClusterTierOrder).
  */
 @Tag("cassandra")
+@ExtendWith(SharedClusterExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterCommandClusterTest {
 
@@ -56,17 +58,17 @@ class ClusterCommandClusterTest {
     private static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
-    static void up() throws IOException {
+    static void up() {
         Locale.setDefault(Locale.ENGLISH);
-        dir = Files.createTempDirectory("ieum-cluster-test-");
-        prefix = FreeClusterPrefix.pick();
+        // The JVM's one cluster, started by the real `cluster up` (SharedClusterExtension), every site up.
+        SharedCluster shared = SharedCluster.get();
+        dir = shared.dir();
+        prefix = shared.prefix();
         urls = new String[] {null, "http://" + prefix + "1:8081", "http://" + prefix + "2:8082", "http://" + prefix + "3:8083"};
-        long t0 = System.nanoTime();
-        CliRun up = run("cluster", "up", "--sites", "3", "--dir", dir.toString(), "--address-prefix", prefix);
-        System.out.println(up.out() + up.err());
+        CliRun up = shared.up();
         assertThat(up.exitCode()).as(up.err()).isZero();
         assertThat(up.out()).contains("Cassandra up on every site", "Cluster ready in", urls[1], urls[2], urls[3]);
-        System.out.printf("cluster up: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        System.out.printf("cluster up (shared, at the JVM's first real-cluster class): %.1f s%n", shared.upTime().toMillis() / 1000.0);
         IeumSites ieum = IeumSites.attach(dir).orElseThrow();
         LocalCluster cassandra = LocalCluster.attach(dir.resolve("cassandra"));
         for (Site site : Site.all()) {

@@ -2,10 +2,8 @@ package io.ieum.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.ieum.cli.StormOutcome.Kind;
 import io.ieum.client.ClientOptions;
@@ -44,7 +43,6 @@ import io.ieum.client.model.BookingResult;
 import io.ieum.client.model.BookingView;
 import io.ieum.client.model.OrderResult;
 import io.ieum.client.model.OrderView;
-import io.ieum.devcluster.LocalCluster;
 import io.ieum.devcluster.Site;
 
 /**
@@ -59,6 +57,7 @@ import io.ieum.devcluster.Site;
  * state its one winner was told; every placed order stored once.
  */
 @Tag("cassandra")
+@ExtendWith(SharedClusterExtension.class)
 class ShopStormClusterTest {
 
     private static final int CUSTOMERS = 18;
@@ -72,36 +71,22 @@ class ShopStormClusterTest {
 
     private static Path dir;
     private static List<URI> sites;
-    private static final List<ProcessHandle> started = new ArrayList<>();
     private static final List<IeumClient> clients = new CopyOnWriteArrayList<>();
     /** One client per site for the resends, shared by every customer through {@code as(token)}. */
     private static final Map<Integer, IeumClient> relays = new ConcurrentHashMap<>();
 
     @BeforeAll
-    static void up() throws IOException {
+    static void up() {
         Locale.setDefault(Locale.ENGLISH);
-        dir = Files.createTempDirectory("ieum-shop-storm-");
-        String prefix = FreeClusterPrefix.pick();
-        long t0 = System.nanoTime();
-        CliRun up = CliRun.run("cluster", "up", "--sites", "3", "--dir", dir.toString(), "--address-prefix", prefix);
-        System.out.println(up.out() + up.err());
-        assertThat(up.exitCode()).as(up.err()).isZero();
-        System.out.printf("cluster up: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        // The JVM's one cluster (SharedClusterExtension): every site up; it goes down after the last class.
+        dir = SharedCluster.get().dir();
         IeumSites ieum = IeumSites.attach(dir).orElseThrow();
-        LocalCluster cassandra = LocalCluster.attach(dir.resolve("cassandra"));
-        for (Site site : Site.all()) {
-            ieum.process(site).ifPresent(started::add);
-            cassandra.node(site).process().ifPresent(started::add);
-        }
         sites = Site.all().stream().map(site -> URI.create(ieum.url(site))).toList();
     }
 
     @AfterAll
-    static void leaveNothingRunning() {
+    static void closeClients() {
         clients.forEach(IeumClient::close);
-        CliRun down = CliRun.run("cluster", "down", "--dir", dir.toString());
-        System.out.println(down.out() + down.err());
-        started.forEach(ProcessHandle::destroyForcibly);
     }
 
     @Test

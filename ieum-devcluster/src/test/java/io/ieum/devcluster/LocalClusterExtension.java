@@ -10,7 +10,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Starts one real 3-site cluster per test class in a fresh temp directory and always tears it down:
+ * Attaches to the JVM's shared cluster when {@value #SHARED_CLUSTER_PROPERTY} names one
+ * (ieum-cluster-tests, ADR 0015) and leaves it running. Otherwise it
+ * starts one real 3-site cluster per test class in a fresh temp directory and always tears it down:
  * after the class, when the start itself fails half-way, and (through {@link KillOnExit}) when the
  * test JVM dies. The node directories are kept in target/ for post-mortem reading of the logs.
  */
@@ -18,11 +20,23 @@ public final class LocalClusterExtension implements BeforeAllCallback, AfterAllC
 
     static final String ADDRESS_PREFIX_PROPERTY = "ieum.devcluster.addressPrefix";
 
+    /** Set by ieum-cli's SharedCluster (ieum-cluster-tests) to the directory of the JVM's one cluster. */
+    static final String SHARED_CLUSTER_PROPERTY = "ieum.test.cluster.dir";
+
     private LocalCluster cluster;
     private Duration startTime;
+    private boolean attached;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        String shared = System.getProperty(SHARED_CLUSTER_PROPERTY, "");
+        if (!shared.isBlank()) {
+            // Its holder started it (and brings back any site this class kills before the next class).
+            cluster = LocalCluster.attach(Path.of(shared).resolve("cassandra"));
+            startTime = Duration.ZERO;
+            attached = true;
+            return;
+        }
         Path baseDir = Files.createTempDirectory(targetDir(), "cluster-");
         cluster = LocalCluster.create(baseDir, CassandraDistribution.locate(), addressing(), true);
         long started = System.nanoTime();
@@ -37,7 +51,7 @@ public final class LocalClusterExtension implements BeforeAllCallback, AfterAllC
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (cluster != null) {
+        if (cluster != null && !attached) {
             try {
                 cluster.stop();
             } finally {
@@ -50,6 +64,7 @@ public final class LocalClusterExtension implements BeforeAllCallback, AfterAllC
         return cluster;
     }
 
+    /** Zero when attached to the shared cluster (its start is reported by its holder). */
     public Duration startTime() {
         return startTime;
     }

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.ieum.core.store.Storage;
 
-/** Real-cluster tests, tagged so that {@code -DskipCassandraTests} can leave them out of a quick run. */
+/** Real-cluster tests: the tag puts them in ieum-cluster-tests, on its one shared cluster ({@code -DskipClusterTests} skips them). */
 @Tag("cassandra")
 abstract class CassandraStorageTestBase {
 
