@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.ieum.devcluster.LocalCluster;
+import io.ieum.devcluster.SharedClusterDir;
 import io.ieum.devcluster.Site;
 
 /**
@@ -23,14 +24,11 @@ import io.ieum.devcluster.Site;
  * this one; {@link #ensureEverySiteUp} brings back whatever site a previous class killed, so no class
  * depends on another's leftovers (ADR 0015).
  *
- * <p>Its directory is published as the system property {@value #DIR_PROPERTY}: the Cassandra store
- * suite and the dev-cluster test attach to its Cassandra nodes ({@code <dir>/cassandra}) instead of
- * starting their own.
+ * <p>Its directory is published ({@link SharedClusterDir}): the Cassandra store suite and the
+ * dev-cluster test attach to its Cassandra nodes instead of starting their own.
  */
 public final class SharedCluster implements AutoCloseable {
 
-    /** Read (as a plain string: they cannot see this class) by CassandraClusterExtension and LocalClusterExtension. */
-    public static final String DIR_PROPERTY = "ieum.test.cluster.dir";
     /** Generous for a 2-core machine shared with other builds: a restarted site's node answers within ~1 min idle. */
     private static final Duration HEALTHY_TIMEOUT = Duration.ofMinutes(3);
     /** How long a running site may take to report healthy again (e.g. its Cassandra node was just restarted). */
@@ -72,7 +70,7 @@ public final class SharedCluster implements AutoCloseable {
             killEveryProcess(dir);
             throw new IllegalStateException("cluster up failed (exit " + up.exitCode() + "):\n" + up.out() + up.err());
         }
-        System.setProperty(DIR_PROPERTY, dir.toString());
+        SharedClusterDir.publish(dir);
         return new SharedCluster(dir, prefix, up, took);
     }
 

@@ -5,13 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Attaches to the JVM's shared cluster when {@value #SHARED_CLUSTER_PROPERTY} names one
- * (ieum-cluster-tests, ADR 0015) and leaves it running. Otherwise it
+ * Attaches to the JVM's shared cluster when there is one ({@link SharedClusterDir},
+ * ieum-cluster-tests, ADR 0015) and leaves it running. Otherwise it
  * starts one real 3-site cluster per test class in a fresh temp directory and always tears it down:
  * after the class, when the start itself fails half-way, and (through {@link KillOnExit}) when the
  * test JVM dies. The node directories are kept in target/ for post-mortem reading of the logs.
@@ -20,19 +21,16 @@ public final class LocalClusterExtension implements BeforeAllCallback, AfterAllC
 
     static final String ADDRESS_PREFIX_PROPERTY = "ieum.devcluster.addressPrefix";
 
-    /** Set by ieum-cli's SharedCluster (ieum-cluster-tests) to the directory of the JVM's one cluster. */
-    static final String SHARED_CLUSTER_PROPERTY = "ieum.test.cluster.dir";
-
     private LocalCluster cluster;
     private Duration startTime;
     private boolean attached;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        String shared = System.getProperty(SHARED_CLUSTER_PROPERTY, "");
-        if (!shared.isBlank()) {
+        Optional<LocalCluster> shared = SharedClusterDir.attachCassandra();
+        if (shared.isPresent()) {
             // Its holder started it (and brings back any site this class kills before the next class).
-            cluster = LocalCluster.attach(Path.of(shared).resolve("cassandra"));
+            cluster = shared.get();
             startTime = Duration.ZERO;
             attached = true;
             return;

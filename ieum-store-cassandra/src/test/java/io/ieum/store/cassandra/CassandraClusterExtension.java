@@ -22,12 +22,13 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.ieum.core.store.Storage;
 import io.ieum.devcluster.CassandraDistribution;
 import io.ieum.devcluster.LocalCluster;
+import io.ieum.devcluster.SharedClusterDir;
 import io.ieum.devcluster.Site;
 import io.ieum.devcluster.SiteAddressing;
 
 /**
  * A real three-site cluster for the whole test JVM — the shared one of ieum-cluster-tests if
- * {@value #SHARED_CLUSTER_PROPERTY} names it, else its own (started on first use, killed with the JVM) — one
+ * there is one ({@link SharedClusterDir}), else its own (started on first use, killed with the JVM) — one
  * keyspace for the whole JVM, and every table truncated before each test: the contract suites
  * reuse constant IDs, so each test must start from empty tables. One keyspace, not one per class:
  * creating the schema (~40 tables, each waiting for schema agreement across three sites) took
@@ -43,8 +44,6 @@ public final class CassandraClusterExtension implements BeforeAllCallback, Befor
     private static final Logger log = LoggerFactory.getLogger(CassandraClusterExtension.class);
     /** Created (with every migration) by the first class's storage; later opens find it current. */
     static final String KEYSPACE = "ieum_tests";
-    /** Set by ieum-cli's SharedCluster (ieum-cluster-tests) to the directory of the JVM's one cluster. */
-    static final String SHARED_CLUSTER_PROPERTY = "ieum.test.cluster.dir";
     private static LocalCluster cluster;
     private static Duration startTime = Duration.ZERO;
 
@@ -61,11 +60,12 @@ public final class CassandraClusterExtension implements BeforeAllCallback, Befor
     }
 
     static synchronized LocalCluster cluster() {
-        String shared = System.getProperty(SHARED_CLUSTER_PROPERTY, "");
-        if (cluster == null && !shared.isBlank()) {
+        if (cluster == null) {
             // ieum-cluster-tests: the JVM's one `ieum cluster up` cluster; its holder restarts and stops it.
-            cluster = LocalCluster.attach(Path.of(shared).resolve("cassandra"));
-            log.warn("Attached to the shared test cluster on {}x ({})", cluster.addressing().prefix(), shared);
+            cluster = SharedClusterDir.attachCassandra().orElse(null);
+            if (cluster != null) {
+                log.warn("Attached to the shared test cluster on {}x ({})", cluster.addressing().prefix(), cluster.baseDir());
+            }
         }
         if (cluster == null) {
             SiteAddressing addressing = new SiteAddressing(System.getProperty("ieum.test.cassandra.prefix", freePrefix()));
