@@ -111,22 +111,32 @@ final class CassandraMigrations {
         for (Row row : SchemaPropagation.retry("reading " + TABLE, () -> session.execute(read).all())) {
             applied.add(row.getInt(0));
         }
-        int version = 0;
-        for (Migration step : STEPS) {
-            if (!applied.contains(step.version())) {
-                log.info("Applying schema step {} to {}: {}", step.version(), keyspace, step.description());
-                for (String statement : step.statements()) {
-                    ddl(session, statement.replace("{ks}", keyspace));
-                }
-                step.data().run(new Cql(session, keyspace, Runnable::run));
-                SimpleStatement record = SimpleStatement.newInstance("INSERT INTO " + keyspace + "." + TABLE
-                                + " (version, description, applied_at) VALUES (?, ?, ?)",
-                        step.version(), step.description(), Instant.now()).setTimeout(DDL_TIMEOUT);
-                SchemaPropagation.retry("recording schema step " + step.version(), () -> session.execute(record));
+        List<Migration> pending = STEPS.stream().filter(step -> !applied.contains(step.version())).toList();
+        List<List<String>> statements = FoldedSteps.of(pending, existingTables(session, keyspace));
+        for (int i = 0; i < pending.size(); i++) {
+            Migration step = pending.get(i);
+            log.info("Applying schema step {} to {}: {}", step.version(), keyspace, step.description());
+            for (String statement : statements.get(i)) {
+                ddl(session, statement.replace("{ks}", keyspace));
             }
-            version = step.version();
+            step.data().run(new Cql(session, keyspace, Runnable::run));
+            SimpleStatement record = SimpleStatement.newInstance("INSERT INTO " + keyspace + "." + TABLE
+                            + " (version, description, applied_at) VALUES (?, ?, ?)",
+                    step.version(), step.description(), Instant.now()).setTimeout(DDL_TIMEOUT);
+            SchemaPropagation.retry("recording schema step " + step.version(), () -> session.execute(record));
         }
-        return version;
+        return STEPS.get(STEPS.size() - 1).version();
+    }
+
+    /** The keyspace's tables as the coordinator's schema has them (a node-local read). */
+    private static Set<String> existingTables(CqlSession session, String keyspace) {
+        SimpleStatement read = SimpleStatement.newInstance(
+                "SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?", keyspace).setTimeout(DDL_TIMEOUT);
+        Set<String> tables = new HashSet<>();
+        for (Row row : session.execute(read)) {
+            tables.add(row.getString(0));
+        }
+        return tables;
     }
 
     private static List<String> speculativeRetry(List<String> tables) {
