@@ -76,9 +76,15 @@ final class CassandraMigrations {
      * ~1.4 s a statement, ~85 s for the ~65 statements of an empty keyspace on the shared 2-core
      * machine (ADR 0017). Schema agreement is still awaited after every statement (the driver does
      * that for a DDL answer whether metadata is on or not, and {@link #ddl} checks again); the
-     * metadata is switched back on and refreshed once at the end, before any request is routed.
+     * metadata is switched back on and refreshed once at the end, before any request is routed. A
+     * keyspace with every step recorded (every open but the first) is left alone: no DDL at all.
      */
     static int apply(CqlSession session, CassandraConfig config) {
+        int latest = STEPS.get(STEPS.size() - 1).version();
+        if (existingTables(session, config.keyspace()).contains(TABLE) && appliedSteps(session, config.keyspace())
+                .containsAll(STEPS.stream().map(Migration::version).toList())) {
+            return latest; // the usual open: nothing to change, and the session's metadata is already current
+        }
         session.setSchemaMetadataEnabled(false);
         try {
             return applySteps(session, config);
@@ -105,12 +111,7 @@ final class CassandraMigrations {
                 + " AND durable_writes = true");
         ddl(session, "CREATE TABLE IF NOT EXISTS " + keyspace + "." + TABLE
                 + " (version int PRIMARY KEY, description text, applied_at timestamp)");
-        Set<Integer> applied = new HashSet<>();
-        SimpleStatement read = SimpleStatement.newInstance("SELECT version FROM " + keyspace + "." + TABLE)
-                .setTimeout(DDL_TIMEOUT);
-        for (Row row : SchemaPropagation.retry("reading " + TABLE, () -> session.execute(read).all())) {
-            applied.add(row.getInt(0));
-        }
+        Set<Integer> applied = appliedSteps(session, keyspace);
         List<Migration> pending = STEPS.stream().filter(step -> !applied.contains(step.version())).toList();
         List<List<String>> statements = FoldedSteps.of(pending, existingTables(session, keyspace));
         for (int i = 0; i < pending.size(); i++) {
@@ -126,6 +127,17 @@ final class CassandraMigrations {
             SchemaPropagation.retry("recording schema step " + step.version(), () -> session.execute(record));
         }
         return STEPS.get(STEPS.size() - 1).version();
+    }
+
+    /** The steps recorded in the keyspace's {@link #TABLE}, which must exist. */
+    private static Set<Integer> appliedSteps(CqlSession session, String keyspace) {
+        Set<Integer> applied = new HashSet<>();
+        SimpleStatement read = SimpleStatement.newInstance("SELECT version FROM " + keyspace + "." + TABLE)
+                .setTimeout(DDL_TIMEOUT);
+        for (Row row : SchemaPropagation.retry("reading " + TABLE, () -> session.execute(read).all())) {
+            applied.add(row.getInt(0));
+        }
+        return applied;
     }
 
     /** The keyspace's tables as the coordinator's schema has them (a node-local read). */
