@@ -180,8 +180,17 @@ final class CassandraMigrations {
                 .collect(Collectors.joining(", ", "{'class': 'NetworkTopologyStrategy', ", "}"));
     }
 
+    /**
+     * Not idempotent for the driver: no speculative execution, no retry on another node. A CREATE TABLE
+     * slower than the 500 ms speculative delay was also sent to the next site, which created the table
+     * a second time with its own table ID before the first reached it (Cassandra's logs under load, ADR 0017).
+     */
+    static SimpleStatement ddlStatement(String cql) {
+        return SimpleStatement.newInstance(cql).setTimeout(DDL_TIMEOUT).setIdempotent(false);
+    }
+
     private static void ddl(CqlSession session, String cql) {
-        session.execute(SimpleStatement.newInstance(cql).setTimeout(DDL_TIMEOUT));
+        session.execute(ddlStatement(cql));
         // The driver waits for schema agreement after DDL; make sure before the next step builds on it.
         if (!session.checkSchemaAgreement()) {
             log.warn("No schema agreement yet after: {}", cql);
