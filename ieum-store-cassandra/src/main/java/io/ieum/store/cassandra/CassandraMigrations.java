@@ -7,6 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -65,35 +68,87 @@ final class CassandraMigrations {
 
     private CassandraMigrations() {}
 
-    /** Creates the keyspace if needed, then applies every step not yet recorded. Returns the schema version. */
+    /**
+     * Creates the keyspace if needed, then applies every step not yet recorded. Returns the schema version.
+     *
+     * <p>The driver's schema metadata is off meanwhile: with it on, every DDL statement also waited for
+     * a metadata refresh behind the driver's 1 s debounce window and then read every schema table —
+     * ~1.4 s a statement, ~85 s for the ~65 statements of an empty keyspace on the shared 2-core
+     * machine (ADR 0017). Schema agreement is still awaited after every statement (the driver does
+     * that for a DDL answer whether metadata is on or not, and {@link #ddl} checks again); the
+     * metadata is switched back on and refreshed once at the end, before any request is routed. A
+     * keyspace with every step recorded (every open but the first) is left alone: no DDL at all.
+     */
     static int apply(CqlSession session, CassandraConfig config) {
+        int latest = STEPS.get(STEPS.size() - 1).version();
+        if (existingTables(session, config.keyspace()).contains(TABLE) && appliedSteps(session, config.keyspace())
+                .containsAll(STEPS.stream().map(Migration::version).toList())) {
+            return latest; // the usual open: nothing to change, and the session's metadata is already current
+        }
+        session.setSchemaMetadataEnabled(false);
+        try {
+            return applySteps(session, config);
+        } finally {
+            restoreSchemaMetadata(session);
+        }
+    }
+
+    /** Back to the configured value (on), which refreshes the whole schema once, now; waited for, but not vital. */
+    private static void restoreSchemaMetadata(CqlSession session) {
+        try {
+            session.setSchemaMetadataEnabled(null).toCompletableFuture().get(DDL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Token-aware routing waits for the next refresh (the driver also refreshes on schema events).
+            log.warn("Schema metadata not refreshed after the migrations: {}", e.toString());
+        }
+    }
+
+    private static int applySteps(CqlSession session, CassandraConfig config) {
         String keyspace = config.keyspace();
         ddl(session, "CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication(config.replication())
                 + " AND durable_writes = true");
         ddl(session, "CREATE TABLE IF NOT EXISTS " + keyspace + "." + TABLE
                 + " (version int PRIMARY KEY, description text, applied_at timestamp)");
+        Set<Integer> applied = appliedSteps(session, keyspace);
+        List<Migration> pending = STEPS.stream().filter(step -> !applied.contains(step.version())).toList();
+        List<List<String>> statements = FoldedSteps.of(pending, existingTables(session, keyspace));
+        for (int i = 0; i < pending.size(); i++) {
+            Migration step = pending.get(i);
+            log.info("Applying schema step {} to {}: {}", step.version(), keyspace, step.description());
+            for (String statement : statements.get(i)) {
+                ddl(session, statement.replace("{ks}", keyspace));
+            }
+            step.data().run(new Cql(session, keyspace, Runnable::run));
+            SimpleStatement record = SimpleStatement.newInstance("INSERT INTO " + keyspace + "." + TABLE
+                            + " (version, description, applied_at) VALUES (?, ?, ?)",
+                    step.version(), step.description(), Instant.now()).setTimeout(DDL_TIMEOUT);
+            SchemaPropagation.retry("recording schema step " + step.version(), () -> session.execute(record));
+        }
+        return STEPS.get(STEPS.size() - 1).version();
+    }
+
+    /** The steps recorded in the keyspace's {@link #TABLE}, which must exist. */
+    private static Set<Integer> appliedSteps(CqlSession session, String keyspace) {
         Set<Integer> applied = new HashSet<>();
         SimpleStatement read = SimpleStatement.newInstance("SELECT version FROM " + keyspace + "." + TABLE)
                 .setTimeout(DDL_TIMEOUT);
         for (Row row : SchemaPropagation.retry("reading " + TABLE, () -> session.execute(read).all())) {
             applied.add(row.getInt(0));
         }
-        int version = 0;
-        for (Migration step : STEPS) {
-            if (!applied.contains(step.version())) {
-                log.info("Applying schema step {} to {}: {}", step.version(), keyspace, step.description());
-                for (String statement : step.statements()) {
-                    ddl(session, statement.replace("{ks}", keyspace));
-                }
-                step.data().run(new Cql(session, keyspace, Runnable::run));
-                SimpleStatement record = SimpleStatement.newInstance("INSERT INTO " + keyspace + "." + TABLE
-                                + " (version, description, applied_at) VALUES (?, ?, ?)",
-                        step.version(), step.description(), Instant.now()).setTimeout(DDL_TIMEOUT);
-                SchemaPropagation.retry("recording schema step " + step.version(), () -> session.execute(record));
-            }
-            version = step.version();
+        return applied;
+    }
+
+    /** The keyspace's tables as the coordinator's schema has them (a node-local read). */
+    private static Set<String> existingTables(CqlSession session, String keyspace) {
+        SimpleStatement read = SimpleStatement.newInstance(
+                "SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?", keyspace).setTimeout(DDL_TIMEOUT);
+        Set<String> tables = new HashSet<>();
+        for (Row row : session.execute(read)) {
+            tables.add(row.getString(0));
         }
-        return version;
+        return tables;
     }
 
     private static List<String> speculativeRetry(List<String> tables) {
@@ -125,8 +180,17 @@ final class CassandraMigrations {
                 .collect(Collectors.joining(", ", "{'class': 'NetworkTopologyStrategy', ", "}"));
     }
 
+    /**
+     * Not idempotent for the driver: no speculative execution, no retry on another node. A CREATE TABLE
+     * slower than the 500 ms speculative delay was also sent to the next site, which created the table
+     * a second time with its own table ID before the first reached it (Cassandra's logs under load, ADR 0017).
+     */
+    static SimpleStatement ddlStatement(String cql) {
+        return SimpleStatement.newInstance(cql).setTimeout(DDL_TIMEOUT).setIdempotent(false);
+    }
+
     private static void ddl(CqlSession session, String cql) {
-        session.execute(SimpleStatement.newInstance(cql).setTimeout(DDL_TIMEOUT));
+        session.execute(ddlStatement(cql));
         // The driver waits for schema agreement after DDL; make sure before the next step builds on it.
         if (!session.checkSchemaAgreement()) {
             log.warn("No schema agreement yet after: {}", cql);

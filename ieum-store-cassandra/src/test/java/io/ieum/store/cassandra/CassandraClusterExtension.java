@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 
@@ -151,24 +154,32 @@ public final class CassandraClusterExtension implements BeforeAllCallback, Befor
         truncateAll();
     }
 
-    /** Truncates the tables that hold anything: a TRUNCATE costs ~0.3 s here, a look ~2 ms. */
+    /**
+     * Truncates the tables that hold anything: a TRUNCATE costs ~0.3 s here (every node flushes the
+     * table first), a look ~2 ms. The looks, then the truncations, all run at once: one after another
+     * they took ~1 s before each of the suite's ~130 tests. Nothing else writes meanwhile.
+     */
     void truncateAll() {
-        Cql cql = cqlOf();
-        for (String table : CassandraMigrations.tables()) {
-            String name = config.keyspace() + "." + table;
-            if (cql.session().execute(SimpleStatement.newInstance("SELECT * FROM " + name + " LIMIT 1")).one() != null) {
-                cql.session().execute(SimpleStatement.newInstance("TRUNCATE " + name).setTimeout(Duration.ofSeconds(60)));
+        CqlSession session = session();
+        List<String> tables = CassandraMigrations.tables().stream().map(table -> config.keyspace() + "." + table).toList();
+        List<CompletableFuture<Boolean>> looks = tables.stream()
+                .map(name -> session.executeAsync(SimpleStatement.newInstance("SELECT * FROM " + name + " LIMIT 1"))
+                        .thenApply(rows -> rows.one() != null).toCompletableFuture())
+                .toList();
+        List<CompletableFuture<?>> truncations = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            if (looks.get(i).join()) {
+                // Not idempotent for the driver: a slow TRUNCATE is not sent to a second site as well.
+                truncations.add(session.executeAsync(SimpleStatement.newInstance("TRUNCATE " + tables.get(i))
+                        .setTimeout(Duration.ofSeconds(60)).setIdempotent(false)).toCompletableFuture());
             }
         }
+        CompletableFuture.allOf(truncations.toArray(CompletableFuture[]::new)).join();
     }
 
     /** The backend's own session. */
-    com.datastax.oss.driver.api.core.CqlSession session() {
+    CqlSession session() {
         return ((CassandraHealthProbe) storage.health()).session();
-    }
-
-    private Cql cqlOf() {
-        return new Cql(session(), config.keyspace(), Runnable::run);
     }
 
     @Override

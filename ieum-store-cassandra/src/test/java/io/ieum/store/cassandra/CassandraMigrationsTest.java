@@ -25,6 +25,12 @@ class CassandraMigrationsTest {
     }
 
     @Test
+    void aSchemaChangeShouldNeverBeSentToASecondNodeAsASpeculativeExecution() {
+        assertThat(CassandraMigrations.ddlStatement("CREATE TABLE IF NOT EXISTS ks.t (id uuid PRIMARY KEY)").isIdempotent())
+                .isFalse();
+    }
+
+    @Test
     void stepsShouldBeNumberedOneUpWithoutGaps() {
         for (int i = 0; i < CassandraMigrations.STEPS.size(); i++) {
             assertThat(CassandraMigrations.STEPS.get(i).version()).isEqualTo(i + 1);
