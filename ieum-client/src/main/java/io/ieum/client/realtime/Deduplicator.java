@@ -18,6 +18,15 @@ import java.util.Map;
 public final class Deduplicator {
 
     private static final int INITIAL_SLOTS = 64;
+    /** The value of each lower-case hex digit, -1 for any other ASCII character. */
+    private static final int[] HEX = new int[128];
+
+    static {
+        java.util.Arrays.fill(HEX, -1);
+        for (int i = 0; i < 16; i++) {
+            HEX["0123456789abcdef".charAt(i)] = i;
+        }
+    }
 
     private final int capacity;
     /** Pairs (msb, lsb) at 2·slot, 2·slot+1, linear probing; (0, 0) marks a free slot. */
@@ -28,6 +37,9 @@ public final class Deduplicator {
     private int head;
     private int size;
     private Map<String, Boolean> others;
+    /** The halves of the ID {@link #parsed} last read (callers hold the lock). */
+    private long msb;
+    private long lsb;
 
     public Deduplicator(int capacity) {
         if (capacity < 1) {
@@ -38,14 +50,11 @@ public final class Deduplicator {
 
     /** True the first time an ID is offered, false for every repeat still remembered. */
     public synchronized boolean firstSeen(String id) {
-        if (!EntryIds.isCanonical(id)) {
+        if (!parsed(id) || (msb == 0 && lsb == 0)) {
             return otherFirstSeen(id);
         }
-        long msb = hex(id, 0, 8) << 32 | hex(id, 9, 13) << 16 | hex(id, 14, 18);
-        long lsb = hex(id, 19, 23) << 48 | hex(id, 24, 36);
-        if (msb == 0 && lsb == 0) {
-            return otherFirstSeen(id);
-        }
+        long msb = this.msb;
+        long lsb = this.lsb;
         int slot = find(msb, lsb);
         if (table[2 * slot] != 0 || table[2 * slot + 1] != 0) {
             return false;
@@ -152,13 +161,37 @@ public final class Deduplicator {
         return others.put(id, Boolean.TRUE) == null;
     }
 
-    /** The value of lower-case hex digits {@code id[from, to)}, already checked by {@link EntryIds#isCanonical}. */
-    private static long hex(String id, int from, int to) {
-        long value = 0;
-        for (int i = from; i < to; i++) {
-            char c = id.charAt(i);
-            value = value << 4 | (c <= '9' ? c - '0' : c - 'a' + 10);
+    /**
+     * Reads an ID in the canonical form ({@link EntryIds#isCanonical}) into {@link #msb} and
+     * {@link #lsb} in one pass over it, checking as it goes; false for any other form.
+     */
+    private boolean parsed(String id) {
+        if (id.length() != 36) {
+            return false;
         }
-        return value;
+        long high = 0;
+        long low = 0;
+        int dashes = 0;
+        int digits = 0;
+        for (int i = 0; i < 36; i++) {
+            char c = id.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                dashes |= c ^ '-';
+                continue;
+            }
+            int digit = c < 128 ? HEX[c] : -1;
+            digits |= digit;
+            if (i < 18) {
+                high = high << 4 | (digit & 0xF);
+            } else {
+                low = low << 4 | (digit & 0xF);
+            }
+        }
+        if (dashes != 0 || digits < 0) {
+            return false;
+        }
+        msb = high;
+        lsb = low;
+        return true;
     }
 }

@@ -91,4 +91,16 @@ class DeduplicatorTest {
         assertThat(dedup.firstSeen("00000000-0000-0000-0000-000000000000")).isFalse();
         assertThat(dedup.size()).isEqualTo(3);
     }
+
+    @Test
+    void idsThatDifferOnlyWhereTheFormIsBrokenShouldNotBeTakenForTheSame() {
+        Deduplicator dedup = new Deduplicator(10);
+        String canonical = "0190abcd-0000-7000-8000-000000000001";
+
+        assertThat(dedup.firstSeen(canonical)).isTrue();
+        assertThat(dedup.firstSeen("0190abcd.0000-7000-8000-000000000001")).isTrue();
+        assertThat(dedup.firstSeen("0190abcd-0000-7000-8000-00000000000g")).isTrue();
+        assertThat(dedup.firstSeen("0190abcd-0000-7000-8000-00000000000ā")).isTrue();
+        assertThat(dedup.firstSeen(canonical)).isFalse();
+    }
 }
