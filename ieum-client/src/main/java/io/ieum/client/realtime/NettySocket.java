@@ -3,41 +3,45 @@ package io.ieum.client.realtime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.util.ReferenceCountUtil;
 
 /**
  * The last handler of one socket's pipeline and the {@link RealtimeSocket} handed to the
- * connection. Everything but {@link #send}, {@link #close} and {@link #abort} runs on the socket's
- * event loop, so its fields need no locking.
+ * connection. Netty's handshaker does the upgrade; then Netty's frame decoder makes way for a
+ * {@link ServerFrameHandler} that reports frames here. Everything but {@link #send}, {@link #close}
+ * and {@link #abort} runs on the socket's event loop, so its fields need no locking.
  */
-final class NettySocket extends ChannelInboundHandlerAdapter implements RealtimeSocket {
+final class NettySocket extends ChannelInboundHandlerAdapter implements RealtimeSocket, ServerFrameSplitter.Sink {
 
     private static final Logger log = LoggerFactory.getLogger(NettySocket.class);
     private static final int ABNORMAL = 1006;
-    /** Frames up to this size are copied into one reused array instead of a new one each. */
-    private static final int SCRATCH_LIMIT = 64 * 1024;
 
     private final RealtimeSocketListener listener;
+    private final int maxFrameBytes;
     private volatile Channel channel;
     private volatile boolean open;
     private volatile boolean aborted;
     private int closeCode = ABNORMAL;
     private String closeReason = "connection lost";
     private boolean reported;
-    private byte[] scratch = new byte[1024];
 
-    NettySocket(RealtimeSocketListener listener) {
+    NettySocket(RealtimeSocketListener listener, int maxFrameBytes) {
         this.listener = listener;
+        this.maxFrameBytes = maxFrameBytes;
     }
 
     void connecting(ChannelFuture connect) {
@@ -92,6 +96,7 @@ final class NettySocket extends ChannelInboundHandlerAdapter implements Realtime
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+            readFramesOurselves(ctx.pipeline());
             open = true;
             listener.onOpen(this);
         } else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
@@ -101,51 +106,53 @@ final class NettySocket extends ChannelInboundHandlerAdapter implements Realtime
         super.userEventTriggered(ctx, event);
     }
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        try {
-            if (msg instanceof TextWebSocketFrame text) {
-                deliver(text.content());
-            } else if (msg instanceof CloseWebSocketFrame close) {
-                closeCode = close.statusCode() < 0 ? 1005 : close.statusCode();
-                closeReason = close.reasonText();
-                open = false;
-                ctx.writeAndFlush(new CloseWebSocketFrame(closeCode == 1005 ? 1000 : closeCode, ""))
-                        .addListener(ChannelFutureListener.CLOSE);
-            } else {
-                log.debug("Ignoring a {} from the server", msg.getClass().getSimpleName());
-            }
-        } finally {
-            ReferenceCountUtil.release(msg);
-        }
+    /**
+     * Swaps Netty's frame decoder (added by the handshaker right behind the HTTP codec, so bytes the
+     * codec still holds reach the replacement) for the splitter, and drops the protocol handler,
+     * whose pings, pongs and closes the splitter now answers.
+     */
+    private void readFramesOurselves(ChannelPipeline pipeline) {
+        String decoder = pipeline.context(WebSocketFrameDecoder.class).name();
+        pipeline.replace(decoder, "ieum-frames", new ServerFrameHandler(new ServerFrameSplitter(maxFrameBytes, this)));
+        pipeline.remove(WebSocketClientProtocolHandler.class);
     }
 
-    private void deliver(ByteBuf content) {
-        int length = content.readableBytes();
-        byte[] bytes;
-        int offset;
-        if (content.hasArray()) {
-            bytes = content.array();
-            offset = content.arrayOffset() + content.readerIndex();
-        } else {
-            if (length > scratch.length) {
-                if (length > SCRATCH_LIMIT) {
-                    bytes = new byte[length];
-                } else {
-                    scratch = new byte[Math.max(length, scratch.length * 2)];
-                    bytes = scratch;
-                }
-            } else {
-                bytes = scratch;
-            }
-            content.getBytes(content.readerIndex(), bytes, 0, length);
-            offset = 0;
-        }
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        log.debug("Ignoring a {} from the server", msg.getClass().getSimpleName());
+        ReferenceCountUtil.release(msg);
+    }
+
+    @Override
+    public void text(byte[] utf8, int offset, int length) {
         try {
-            listener.onText(bytes, offset, length);
+            listener.onText(utf8, offset, length);
         } catch (RuntimeException e) {
             log.warn("The realtime listener failed on a frame", e);
         }
+    }
+
+    @Override
+    public void ping(byte[] payload, int offset, int length) {
+        Channel ch = channel;
+        ch.writeAndFlush(new PongWebSocketFrame(Unpooled.copiedBuffer(payload, offset, length)), ch.voidPromise());
+    }
+
+    @Override
+    public void closed(int code, String reason) {
+        closeCode = code;
+        closeReason = reason;
+        open = false;
+        channel.writeAndFlush(new CloseWebSocketFrame(code == 1005 ? 1000 : code, ""))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void failed(int code, String message) {
+        // Reported as abnormal (1006) with what was wrong; the server hears the code.
+        closeReason = "protocol error: " + message;
+        open = false;
+        channel.writeAndFlush(new CloseWebSocketFrame(code, message)).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override

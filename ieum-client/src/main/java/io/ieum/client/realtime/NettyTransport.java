@@ -29,7 +29,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -37,7 +36,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 /**
  * WebSockets on Netty: every socket of one client shares a small event loop group (not a thread
  * per socket), Nagle is off, and the source address can be chosen — a load generator spreads its
- * sockets over 127.0.0.2, 127.0.0.3, … Frames reach the listener as bytes, never decoded to text.
+ * sockets over 127.0.0.2, 127.0.0.3, … Frames reach the listener as bytes, never decoded to text,
+ * split from each read without a frame object ({@link ServerFrameSplitter}).
  */
 public final class NettyTransport implements RealtimeTransport {
 
@@ -97,7 +97,7 @@ public final class NettyTransport implements RealtimeTransport {
                 .withUTF8Validator(false)
                 .handshakeTimeoutMillis(connectTimeout.toMillis())
                 .build();
-        NettySocket socket = new NettySocket(listener);
+        NettySocket socket = new NettySocket(listener, maxFrameBytes);
         SslContext sslContext = secure ? tls() : null;
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
@@ -111,9 +111,9 @@ public final class NettyTransport implements RealtimeTransport {
                         if (sslContext != null) {
                             p.addLast(sslContext.newHandler(ch.alloc(), host, port));
                         }
+                        // The socket replaces Netty's frame decoder once the handshake is done (ServerFrameHandler).
                         p.addLast(new HttpClientCodec(), new HttpObjectAggregator(64 * 1024),
-                                new WebSocketClientProtocolHandler(config), new WebSocketFrameAggregator(maxFrameBytes),
-                                socket);
+                                new WebSocketClientProtocolHandler(config), socket);
                     }
                 });
         ChannelFuture connect = localAddress == null

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +14,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 class NettyTransportTest {
@@ -138,5 +144,71 @@ class NettyTransportTest {
 
             assertThat(events.closed.get(10, TimeUnit.SECONDS)).startsWith("1006");
         }
+    }
+
+    @Test
+    void framesBunchedInOneWriteAndOneCutOverSeveralWritesShouldArriveWholeAndInOrder() throws Exception {
+        transport = new NettyTransport(1, null, NettyTransport.MAX_FRAME_BYTES);
+        String big = "b".repeat(70_000);
+        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer((ctx, text) -> {
+            ByteArrayOutputStream bunched = new ByteArrayOutputStream();
+            for (String small : new String[] {"one", "two", "three"}) {
+                bunched.writeBytes(ServerFrameSplitterTest.frame(true, 0x1, small.getBytes(StandardCharsets.UTF_8)));
+            }
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(bunched.toByteArray()));
+            byte[] cut = ServerFrameSplitterTest.frame(true, 0x1, big.getBytes(StandardCharsets.UTF_8));
+            writeRaw(ctx, cut, 0, 3);
+            writeRaw(ctx, cut, 3, 30_000);
+            writeRaw(ctx, cut, 30_003, cut.length - 30_003);
+            ctx.writeAndFlush(new TextWebSocketFrame("last"));
+        })) {
+            RecordingSocketListener events = new RecordingSocketListener();
+            transport.open(server.wsUri(), Map.of(), TIMEOUT, events);
+            events.opened.get(10, TimeUnit.SECONDS).send("go");
+
+            await().atMost(TIMEOUT).until(() -> events.texts.size() == 5);
+            assertThat(events.texts).containsExactly("one", "two", "three", big, "last");
+        }
+    }
+
+    @Test
+    void pingInsideAFragmentedMessageShouldBeAnsweredAndTheMessageArriveWhole() throws Exception {
+        transport = new NettyTransport(1, null, NettyTransport.MAX_FRAME_BYTES);
+        java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer((ctx, text) -> {
+            heard.add(text);
+            if (text.equals("go")) {
+                ctx.write(new TextWebSocketFrame(false, 0, "frag"));
+                ctx.write(new PingWebSocketFrame(Unpooled.copiedBuffer("are you there", StandardCharsets.UTF_8)));
+                ctx.writeAndFlush(new ContinuationWebSocketFrame(true, 0, "mented"));
+            }
+        })) {
+            RecordingSocketListener events = new RecordingSocketListener();
+            transport.open(server.wsUri(), Map.of(), TIMEOUT, events);
+            events.opened.get(10, TimeUnit.SECONDS).send("go");
+
+            await().atMost(TIMEOUT).until(() -> heard.contains("pong:are you there") && events.texts.contains("fragmented"));
+            assertThat(events.texts).containsExactly("fragmented");
+        }
+    }
+
+    @Test
+    void frameWithReservedBitsShouldCloseTheSocketAsAProtocolError() throws Exception {
+        transport = new NettyTransport(1, null, NettyTransport.MAX_FRAME_BYTES);
+        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer((ctx, text) ->
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {(byte) 0xC1, 1, 'x', (byte) 0x81, 1, 'y'})))) {
+            RecordingSocketListener events = new RecordingSocketListener();
+            transport.open(server.wsUri(), Map.of(), TIMEOUT, events);
+            events.opened.get(10, TimeUnit.SECONDS).send("go");
+
+            assertThat(events.closed.get(10, TimeUnit.SECONDS))
+                    .isEqualTo("1006 protocol error: reserved bits set without an extension");
+            assertThat(events.texts).isEmpty();
+            assertThat(events.closeCount).isEqualTo(1);
+        }
+    }
+
+    private static void writeRaw(ChannelHandlerContext ctx, byte[] bytes, int offset, int length) {
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(bytes, offset, length));
     }
 }

@@ -2,6 +2,7 @@ package io.ieum.client.realtime;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
@@ -23,13 +24,16 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
 /**
  * A WebSocket server on 127.0.0.1 whose answer to each text frame a test scripts: it can send
- * garbage, oversized frames or any close code, which the real server never does on purpose.
+ * garbage, oversized frames or any close code, which the real server never does on purpose. A
+ * script may write a raw {@code ByteBuf} (it bypasses the frame encoder) to send frames cut or
+ * bunched as it likes. A pong from the client reaches the script as the text "pong:" + its payload.
  */
 final class ScriptedWebSocketServer implements AutoCloseable {
 
@@ -48,12 +52,15 @@ final class ScriptedWebSocketServer implements AutoCloseable {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
                                 // No close frame of its own when a script closes the channel: that is a dropped connection.
                                 new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-                                        .websocketPath("/ws").maxFramePayloadLength(1 << 24).sendCloseFrame(null).build()),
+                                        .websocketPath("/ws").maxFramePayloadLength(1 << 24).sendCloseFrame(null)
+                                        .dropPongFrames(false).build()),
                                 new SimpleChannelInboundHandler<Object>() {
                                     @Override
                                     protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
                                         if (msg instanceof TextWebSocketFrame frame) {
                                             onText.accept(ctx, frame.text());
+                                        } else if (msg instanceof PongWebSocketFrame pong) {
+                                            onText.accept(ctx, "pong:" + pong.content().toString(StandardCharsets.UTF_8));
                                         } else if (msg instanceof FullHttpRequest) {
                                             DefaultFullHttpResponse refused = new DefaultFullHttpResponse(
                                                     HttpVersion.HTTP_1_1, HttpResponseStatus.UNAUTHORIZED);
