@@ -50,8 +50,11 @@ final class ServerFrameSplitter {
     /** Returned by {@link #frameLength} when the header is not all there yet, and when the frame broke a rule. */
     private static final long NEED_MORE = -1;
     private static final long FAILED = -2;
-    /** A leftover or assembly buffer above this size is dropped once used, not kept for the socket's life. */
-    private static final int KEEP_LIMIT = 64 * 1024;
+    /**
+     * A leftover or assembly buffer above this size is dropped once used, not kept for the socket's
+     * life: pushes are a few hundred bytes, and a generator holds thousands of sockets.
+     */
+    private static final int KEEP_LIMIT = 8 * 1024;
     private static final byte[] NONE = new byte[0];
 
     private final int maxMessageBytes;
