@@ -87,6 +87,7 @@ class ShopClientEndToEndTest {
         assertThat(again.isDuplicate()).isTrue();
         assertThat(again.order().createdAt()).isEqualTo(first.order().createdAt());
         assertThat(first.order().total()).isEqualTo(30_000);
+        assertThat(owner.shops().board(shop.channel(), 10)).singleElement().satisfies(o -> assertThat(o.id()).isEqualTo(id));
 
         OrderView accepted = owner.shops().moveOrder(shop.channel(), id, "ACCEPTED", null, 1);
         OrderView retried = owner.shops().moveOrder(shop.channel(), id, "ACCEPTED", null, 1);
