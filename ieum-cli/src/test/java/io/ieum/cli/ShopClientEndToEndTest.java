@@ -87,6 +87,7 @@ class ShopClientEndToEndTest {
         assertThat(again.isDuplicate()).isTrue();
         assertThat(again.order().createdAt()).isEqualTo(first.order().createdAt());
         assertThat(first.order().total()).isEqualTo(30_000);
+        assertThat(owner.shops().board(shop.channel(), 10)).singleElement().satisfies(o -> assertThat(o.id()).isEqualTo(id));
 
         OrderView accepted = owner.shops().moveOrder(shop.channel(), id, "ACCEPTED", null, 1);
         OrderView retried = owner.shops().moveOrder(shop.channel(), id, "ACCEPTED", null, 1);
@@ -106,7 +107,7 @@ class ShopClientEndToEndTest {
         MessageIdClock ninetySecondsAgo = new MessageIdClock(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-90)));
         String retried = ninetySecondsAgo.nextId().toString();
         String neverTried = ninetySecondsAgo.nextId().toString();
-        markCreateBegun(shop.channel(), retried);
+        markBegun("order_attempts", shop.channel(), retried);
 
         OrderResult stored = customer.shops().placeOrder(shop.channel(), retried, shop.oneCake());
         OrderResult again = customer.shops().placeOrder(shop.channel(), retried, shop.oneCake());
@@ -123,16 +124,59 @@ class ShopClientEndToEndTest {
                 });
     }
 
+    @Test
+    void aLateResendOfABookingWhoseClaimNeverLandedShouldBookIfItsFirstTryBeganAtThisShop() throws Exception {
+        // As in run 9 of the shop storm: booking calls busy past 60 s, then resent under the same IDs (ADR 0016).
+        MessageIdClock ninetySecondsAgo = new MessageIdClock(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-90)));
+        MessageIdClock thirtySecondsAhead = new MessageIdClock(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(30)));
+        List<Instant> slots = StormShop.slotsTomorrow(10, 2);
+        String retried = ninetySecondsAgo.nextId().toString();
+        String takenMeanwhile = ninetySecondsAgo.nextId().toString();
+        String neverTried = ninetySecondsAgo.nextId().toString();
+        String begunElsewhere = ninetySecondsAgo.nextId().toString();
+        String future = thirtySecondsAhead.nextId().toString();
+        markBegun("booking_attempts", shop.channel(), retried);
+        markBegun("booking_attempts", shop.channel(), takenMeanwhile);
+        markBegun("booking_attempts", UUID.randomUUID().toString(), begunElsewhere);
+        markBegun("booking_attempts", shop.channel(), future);
+
+        BookingResult booked = customer.shops().book(shop.channel(), retried, shop.serviceId(), shop.bookableStaffId(), slots.get(0));
+        BookingResult again = customer.shops().book(shop.channel(), retried, shop.serviceId(), shop.bookableStaffId(), slots.get(0));
+
+        assertThat(booked.status()).isEqualTo("stored");
+        assertThat(booked.booking().id()).isEqualTo(retried);
+        assertThat(again.isDuplicate()).isTrue();
+        assertThat(owner.shops().bookings(shop.channel(), slots.get(0).minusSeconds(3600), slots.get(1).plusSeconds(3600)))
+                .singleElement().satisfies(b -> assertThat(b.id()).isEqualTo(retried));
+        // A genuine retry still goes through the claim: the slot went to another booking meanwhile.
+        assertThatThrownBy(() -> customer.shops().book(shop.channel(), takenMeanwhile, shop.serviceId(), shop.bookableStaffId(),
+                slots.get(0))).isInstanceOfSatisfying(IeumClientException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.error()).isEqualTo("slot_taken");
+                });
+        for (String refused : List.of(neverTried, begunElsewhere, future)) {
+            assertThatThrownBy(() -> customer.shops().book(shop.channel(), refused, shop.serviceId(), shop.bookableStaffId(),
+                    slots.get(1))).as("booking %s", refused).isInstanceOfSatisfying(IeumClientException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.error()).isEqualTo("invalid_field");
+                        assertThat(e.getMessage()).contains("id: " + refused + " was made at");
+                    });
+        }
+        assertThat(owner.shops().bookings(shop.channel(), slots.get(0).minusSeconds(3600), slots.get(1).plusSeconds(3600)))
+                .singleElement().satisfies(b -> assertThat(b.id()).isEqualTo(retried));
+    }
+
     /**
-     * What a create leaves in the server's SQLite file when it dies after marking its try and before
-     * inserting the order (a crash, a busy writer): the one thing that lets a late resend through.
+     * What a create leaves in the server's SQLite file ({@code order_attempts} or {@code booking_attempts})
+     * when it dies after marking its try and before storing anything else (a crash, a busy writer): the
+     * one thing that lets a late resend through.
      */
-    private void markCreateBegun(String channelId, String orderId) throws Exception {
+    private void markBegun(String table, String channelId, String id) throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("ieum.db").toAbsolutePath());
-             PreparedStatement insert = db.prepareStatement("INSERT INTO order_attempts (channel_id, id) VALUES (?, ?)")) {
+             PreparedStatement insert = db.prepareStatement("INSERT INTO " + table + " (channel_id, id) VALUES (?, ?)")) {
             db.createStatement().execute("PRAGMA busy_timeout = 10000");
             insert.setBytes(1, bytes(UUID.fromString(channelId)));
-            insert.setBytes(2, bytes(UUID.fromString(orderId)));
+            insert.setBytes(2, bytes(UUID.fromString(id)));
             assertThat(insert.executeUpdate()).isEqualTo(1);
         }
     }

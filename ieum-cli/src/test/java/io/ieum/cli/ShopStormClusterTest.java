@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,11 +51,14 @@ import io.ieum.devcluster.Site;
  * handful of booking slots and staff on different sites race to accept, reject or cancel the same
  * orders, while site 2 is killed ({@code cluster kill}, as the fire drill does) after the first
  * answers. Every call goes through the Java client library, which sends a call whose answer was
- * lost (site gone, request timeout) again to the next site with the same booking or order ID; every
- * answer a customer got is then sent once more to another site, as an app does after a lost answer.
- * Afterwards, read at each surviving site alone: exactly one booking per slot, every "booked" answer
- * stored as told and every stored booking told to someone; every order moved exactly once, to the
- * state its one winner was told; every placed order stored once.
+ * lost (site gone, request timeout) again to the next site with the same booking or order ID; a
+ * booking or order still unknown after that (busy or unreachable everywhere) is sent again by the
+ * customer, same ID, to another site, up to twice — also after the 60 s ID freshness rule (ADR 0016);
+ * every answer a customer got is then sent once more to another site, as an app does after a lost
+ * answer. Afterwards, read at each surviving site alone: exactly one booking per slot and per ID,
+ * every "booked" answer stored as told, every stored booking told to someone (or its answer lost),
+ * none whose last answer was "taken"; every order moved exactly once, to the state its one winner
+ * was told; every order told "placed" stored and on the board, the board listing each ID once.
  */
 @Tag("cassandra")
 @ExtendWith(SharedClusterExtension.class)
@@ -145,7 +149,7 @@ class ShopStormClusterTest {
             IeumClient ownerHere = pinned(n, owner.token());
             checkBookings(storm, ownerHere, wave1, wave2, n);
             checkRacedOrders(storm, ownerHere, raced, n);
-            checkPlacedOrders(storm, ownerHere, n);
+            checkPlacedOrders(storm, ownerHere, raced, n);
         }
         checkResends(storm);
     }
@@ -153,6 +157,7 @@ class ShopStormClusterTest {
     private static void checkBookings(Storm storm, IeumClient reader, List<Instant> wave1, List<Instant> wave2, int site) {
         List<BookingView> stored = reader.shops().bookings(storm.shop.channel(), wave1.get(0).minusSeconds(3600),
                 wave2.get(wave2.size() - 1).plusSeconds(3600));
+        assertThat(stored).extracting(BookingView::id).as("site %d: one booking per ID", site).doesNotHaveDuplicates();
         Map<Instant, BookingView> bySlot = new HashMap<>();
         for (BookingView b : stored) {
             assertThat(bySlot.put(b.start(), b)).as("site %d: a second booking at %s", site, b.start()).isNull();
@@ -173,9 +178,13 @@ class ShopStormClusterTest {
                     .containsExactly(b.id(), b.customer(), "BOOKED");
         }
         Set<String> unknown = storm.idsOf(storm.bookings, Kind.UNKNOWN);
+        Set<String> refusedLast = storm.lastAnswered(storm.bookings, Kind.REFUSED);
         for (BookingView b : stored) {
             assertThat(told.containsKey(b.id()) || unknown.contains(b.id()))
                     .as("site %d: stored booking %s was told to its customer (or its answer was lost)", site, b.id()).isTrue();
+            // A resend after an unknown answer told slot_taken: another booking held the slot, so this ID never can.
+            assertThat(refusedLast).as("site %d: booking %s stored though its last answer was slot_taken", site, b.id())
+                    .doesNotContain(b.id());
         }
     }
 
@@ -198,7 +207,7 @@ class ShopStormClusterTest {
         }
     }
 
-    private static void checkPlacedOrders(Storm storm, IeumClient reader, int site) {
+    private static void checkPlacedOrders(Storm storm, IeumClient reader, List<String> raced, int site) {
         for (StormOutcome<OrderView> placed : storm.placed) {
             if (placed.kind() == Kind.TOLD) {
                 OrderView order = reader.shops().order(storm.shop.channel(), placed.id());
@@ -206,6 +215,14 @@ class ShopStormClusterTest {
                 assertThat(order.createdAt()).isEqualTo(placed.value().createdAt());
             }
         }
+        List<String> board = reader.shops().board(storm.shop.channel(), 200).stream().map(OrderView::id).toList();
+        Set<String> asked = new HashSet<>(raced);
+        storm.placed.forEach(o -> asked.add(o.id()));
+        Set<String> mustBeThere = new HashSet<>(raced);
+        mustBeThere.addAll(storm.idsOf(storm.placed, Kind.TOLD));
+        assertThat(board).as("site %d: the board lists each order once", site).doesNotHaveDuplicates();
+        assertThat(board).as("site %d: the board lists only orders the storm placed", site).isSubsetOf(asked);
+        assertThat(board).as("site %d: every order told placed is on the board", site).containsAll(mustBeThere);
     }
 
     private static void checkResends(Storm storm) {
@@ -224,6 +241,8 @@ class ShopStormClusterTest {
         final Queue<StormOutcome<OrderView>> moves = new ConcurrentLinkedQueue<>();
         final Queue<StormOutcome<OrderView>> placed = new ConcurrentLinkedQueue<>();
         final Queue<Resend> resends = new ConcurrentLinkedQueue<>();
+        /** Bookings and orders sent again, same ID, to another site after an unknown answer. */
+        final Queue<StormOutcome<?>> afterUnknown = new ConcurrentLinkedQueue<>();
         final CountDownLatch firstAnswers = new CountDownLatch(ANSWERS_BEFORE_KILL);
         final CountDownLatch killDone = new CountDownLatch(1);
         volatile long killedAt = Long.MAX_VALUE;
@@ -257,17 +276,28 @@ class ShopStormClusterTest {
             }
         }
 
-        /** Tries the slots in a random order until one is booked; a lost answer is asked again, same ID. */
+        /**
+         * Tries the slots in a random order until one is booked; an unknown answer is sent again, same ID,
+         * to another site (up to twice). A resend told slot_taken is "not booked": the next slot is tried.
+         */
         void bookOne(IeumClient customer, List<Instant> slots) {
             List<Instant> order = new ArrayList<>(slots);
             Collections.shuffle(order);
             for (Instant slot : order) {
                 String id = customer.newMessageId();
                 StormOutcome<BookingView> outcome = null;
+                IeumClient via = customer;
                 for (int attempt = 0; attempt < 3 && (outcome == null || outcome.kind() == Kind.UNKNOWN); attempt++) {
-                    outcome = call(customer, id, () -> customer.shops().book(shop.channel(), id, shop.serviceId(),
+                    if (outcome != null) {
+                        via = relay(customer, outcome.answeredAt());
+                    }
+                    IeumClient sender = via;
+                    outcome = call(sender, id, () -> sender.shops().book(shop.channel(), id, shop.serviceId(),
                             shop.bookableStaffId(), slot).booking());
                     bookings.add(outcome);
+                    if (attempt > 0) {
+                        afterUnknown.add(outcome);
+                    }
                     firstAnswers.countDown();
                 }
                 StormOutcome<BookingView> last = outcome;
@@ -285,11 +315,19 @@ class ShopStormClusterTest {
             }
         }
 
+        /** Places one order; an unknown answer is sent again, same ID, to another site (up to twice). */
         void placeOrder(IeumClient customer) {
             String id = customer.newMessageId();
-            StormOutcome<OrderView> outcome = call(customer, id,
+            StormOutcome<OrderView> latest = call(customer, id,
                     () -> customer.shops().placeOrder(shop.channel(), id, shop.oneCake()).order());
-            placed.add(outcome);
+            placed.add(latest);
+            for (int resend = 0; resend < 2 && latest.kind() == Kind.UNKNOWN; resend++) {
+                IeumClient elsewhere = relay(customer, latest.answeredAt());
+                latest = call(elsewhere, id, () -> elsewhere.shops().placeOrder(shop.channel(), id, shop.oneCake()).order());
+                placed.add(latest);
+                afterUnknown.add(latest);
+            }
+            StormOutcome<OrderView> outcome = latest;
             if (outcome.kind() == Kind.TOLD) {
                 resendElsewhere(customer, outcome, () -> {
                     OrderResult again = relay(customer, outcome.answeredAt()).shops().placeOrder(shop.channel(), id,
@@ -334,6 +372,20 @@ class ShopStormClusterTest {
             return ids;
         }
 
+        /** The IDs whose last call ended as {@code kind}. */
+        Set<String> lastAnswered(Queue<? extends StormOutcome<?>> outcomes, Kind kind) {
+            Map<String, Kind> last = new HashMap<>();
+            outcomes.stream().sorted(Comparator.comparingLong(StormOutcome::endedNanos))
+                    .forEach(o -> last.put(o.id(), o.kind()));
+            Set<String> ids = new HashSet<>();
+            last.forEach((id, k) -> {
+                if (k == kind) {
+                    ids.add(id);
+                }
+            });
+            return ids;
+        }
+
         List<StormOutcome<?>> all() {
             List<StormOutcome<?>> all = new ArrayList<>(bookings);
             all.addAll(moves);
@@ -348,6 +400,7 @@ class ShopStormClusterTest {
             report(out, "orders placed", placed);
             out.printf("resends on another site: %d (%d answered duplicate)%n", resends.size(),
                     resends.stream().filter(r -> "duplicate".equals(r.status())).count());
+            report(out, "resends after an unknown answer (same ID, another site)", afterUnknown);
             all().stream().filter(o -> o.kind() == Kind.UNKNOWN || o.kind() == Kind.WRONG).limit(20)
                     .forEach(o -> out.println("  " + o));
         }

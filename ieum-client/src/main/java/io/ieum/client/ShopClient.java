@@ -103,6 +103,12 @@ public final class ShopClient {
         return client.call(RestCall.get(channelPath(channelId) + "/orders/" + segment(orderId)), OrderView.class);
     }
 
+    /** The newest {@code limit} (1..200) orders on the channel's board (staff only), newest first. */
+    public List<OrderView> board(String channelId, int limit) {
+        JsonNode answer = client.call(RestCall.get(channelPath(channelId) + "/orders?limit=" + limit), JsonNode.class);
+        return IeumClient.list(answer.path("orders"), OrderView.class);
+    }
+
     /**
      * Moves an order to {@code status}. With {@code version} (the one the caller decided on) the
      * move applies only to that version, so a lost answer is sent again to the next site; without it

@@ -148,10 +148,7 @@ public final class BookingService {
             return new Booked(retried(existing.get(), caller, channelId, request), false);
         }
         String stale = IdFreshness.problem("id", request.id(), request.id().createdAt(), limits, clock);
-        // An old ID is let through only as a genuine retry: one whose slot claim landed while it was fresh
-        // and whose booking row was never written; refusing it would leave those slots held forever (ADR 0016).
-        if (stale != null && (request.id().createdAt().isAfter(clock.instant())
-                || !bookings.holder(channelId, request.staff(), request.start()).filter(request.id()::equals).isPresent())) {
+        if (stale != null && (request.id().createdAt().isAfter(clock.instant()) || !begun(channelId, request))) {
             throw IeumException.invalid(stale);
         }
         CatalogueItem service = service(channelId, request.serviceId());
@@ -171,6 +168,16 @@ public final class BookingService {
             default -> throw new IeumException(ErrorCode.SLOT_TAKEN, "start: " + start + " with staffId " + request.staff()
                     + " (expected: a free slot; another booking holds it)");
         }
+    }
+
+    /**
+     * An old ID is let through only as a genuine retry: a create of it for this channel began while it
+     * was fresh (its claim may never have landed), or — for a create begun before booking_attempts
+     * existed — its slot claim landed and its row was never written (ADR 0016).
+     */
+    private boolean begun(ChannelId channelId, Request request) {
+        return bookings.begun(channelId, request.id())
+                || bookings.holder(channelId, request.staff(), request.start()).filter(request.id()::equals).isPresent();
     }
 
     private static Booking retried(Booking stored, AuthContext caller, ChannelId channelId, Request request) {

@@ -29,11 +29,26 @@ public interface BookingStore {
 
     /**
      * Claims every slot of {@code booking} (status BOOKED, version 1) and stores it, all or nothing.
+     * Marks the try first ({@link #begin}), so a call that fails after that point — before, during or
+     * after its claim — can be retried later under the same ID (ADR 0016).
      *
      * @return BOOKED if all were free; DUPLICATE if this booking ID already holds them or was already
      *         stored (then nothing changes); TAKEN if another booking holds one of them (nothing changes)
      */
     SlotClaim book(Booking booking);
+
+    /**
+     * Records that a create of booking {@code id} for {@code channelId} is starting: the first step of
+     * {@link #book}, durable (QUORUM on Cassandra) before any slot is claimed. Idempotent.
+     */
+    void begin(ChannelId channelId, BookingId id);
+
+    /**
+     * Whether a create of this ID for this channel was started before ({@link #begin}) — its claim may
+     * never have landed (the caller timed out, a site died, Paxos stayed contended). The proof that the
+     * ID was presented, fresh, to this channel once: a later resend of it is a genuine retry (ADR 0016).
+     */
+    boolean begun(ChannelId channelId, BookingId id);
 
     Optional<Booking> get(BookingId id);
 

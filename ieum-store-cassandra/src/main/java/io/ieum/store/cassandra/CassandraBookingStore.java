@@ -38,9 +38,10 @@ import io.ieum.core.store.StoreArguments;
  * single Paxos round at SERIAL: all or none, and of many racing claimers exactly one wins. The
  * booking row is then written {@code IF NOT EXISTS} and changed only by {@code UPDATE … IF version = ?}.
  *
- * <p>Order of writes and what a crash leaves: slots are claimed before the booking row (a claim
- * without a row is finished by the client's retry with the same booking ID, which finds the slots
- * its own); a cancel or reschedule changes the row first and releases old slots after
+ * <p>Order of writes and what a crash leaves: a {@code booking_attempts} row (QUORUM) first, so a
+ * resend of a create cut off anywhere after it is known as a retry, also past the ID freshness rule
+ * ({@link #begun}, ADR 0016); then the slots are claimed before the booking row (a claim without a row
+ * is finished by the client's retry with the same booking ID, which finds the slots its own); a cancel or reschedule changes the row first and releases old slots after
  * ({@code DELETE … IF booking_id = ?}). A slot left behind by a crash there is released on demand:
  * a claim that finds a slot held by a booking that no longer covers it frees it and tries again.
  */
@@ -61,6 +62,8 @@ final class CassandraBookingStore implements BookingStore {
     private final PreparedStatement selectBooking;
     private final PreparedStatement putCustomer;
     private final PreparedStatement byCustomer;
+    private final PreparedStatement putAttempt;
+    private final PreparedStatement selectAttempt;
 
     CassandraBookingStore(Cql cql) {
         this.cql = cql;
@@ -78,6 +81,8 @@ final class CassandraBookingStore implements BookingStore {
         selectBooking = cql.prepare("SELECT " + BOOKING_COLUMNS + " FROM {ks}.bookings WHERE booking_id = ?");
         putCustomer = cql.prepare("INSERT INTO {ks}.bookings_by_customer (customer, booking_id) VALUES (?, ?)");
         byCustomer = cql.prepare("SELECT booking_id FROM {ks}.bookings_by_customer WHERE customer = ? LIMIT ?");
+        putAttempt = cql.prepare(BookingAttemptsTable.INSERT);
+        selectAttempt = cql.prepare("SELECT channel_id FROM {ks}.booking_attempts WHERE booking_id = ? AND channel_id = ?");
     }
 
     @Override
@@ -103,6 +108,7 @@ final class CassandraBookingStore implements BookingStore {
         if (getSerial(b.id()).isPresent()) {
             return SlotClaim.DUPLICATE;
         }
+        begin(b.channelId(), b.id());
         SlotClaim claim = claim(b, b.slots());
         if (claim == SlotClaim.TAKEN) {
             return claim;
@@ -179,6 +185,17 @@ final class CassandraBookingStore implements BookingStore {
         for (Instant slot : slots) {
             Lwt.execute(cql, releaseSlot.bind(b.channelId().uuid(), b.staff().uuid(), slot, b.id().uuid()));
         }
+    }
+
+    @Override
+    public void begin(ChannelId channelId, BookingId id) {
+        cql.execute(putAttempt.bind(requireNonNull(id, "id").uuid(), requireNonNull(channelId, "channelId").uuid()));
+    }
+
+    @Override
+    public boolean begun(ChannelId channelId, BookingId id) {
+        return cql.execute(selectAttempt.bind(requireNonNull(id, "id").uuid(), requireNonNull(channelId, "channelId").uuid()))
+                .one() != null;
     }
 
     @Override

@@ -64,7 +64,9 @@ final class CassandraMigrations {
                     + "orders, calendars, slots, bookings (ADR 0010)", concat(ChannelTables.CREATE,
                     speculativeRetry(ChannelTables.NAMES))),
             new Migration(4, "orders each in their own partition, the board as an index; step 3's orders copied (ADR 0016)",
-                    concat(OrderTables.CREATE, speculativeRetry(OrderTables.NAMES)), OrderLayoutUpgrade::copy));
+                    concat(OrderTables.CREATE, speculativeRetry(OrderTables.NAMES)), OrderLayoutUpgrade::copy),
+            new Migration(5, "booking creates begun, for late resends (ADR 0016)",
+                    concat(List.of(BookingAttemptsTable.CREATE), speculativeRetry(BookingAttemptsTable.NAMES))));
 
     private CassandraMigrations() {}
 
@@ -165,7 +167,7 @@ final class CassandraMigrations {
 
     /** Every table of the schema. */
     static List<String> tables() {
-        return concat(concat(coreTables(), ChannelTables.NAMES), OrderTables.NAMES);
+        return concat(concat(concat(coreTables(), ChannelTables.NAMES), OrderTables.NAMES), BookingAttemptsTable.NAMES);
     }
 
     private static List<String> coreTables() {

@@ -2,6 +2,7 @@ package io.ieum.store.cassandra;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 
 import io.ieum.core.channel.Change;
@@ -71,7 +74,7 @@ final class CassandraOrderStore implements OrderStore {
         putBucket = cql.prepare("INSERT INTO {ks}.order_buckets (channel_id, bucket) VALUES (?, ?)");
         buckets = cql.prepare("SELECT bucket FROM {ks}.order_buckets WHERE channel_id = ? AND bucket <= ?");
         putCustomer = cql.prepare("INSERT INTO {ks}.orders_by_customer (customer, order_id, channel_id) VALUES (?, ?, ?)");
-        byCustomer = cql.prepare("SELECT order_id, channel_id FROM {ks}.orders_by_customer WHERE customer = ? LIMIT ?");
+        byCustomer = cql.prepare("SELECT order_id, channel_id FROM {ks}.orders_by_customer WHERE customer = ?");
     }
 
     static int bucket(OrderId id) {
@@ -165,11 +168,24 @@ final class CassandraOrderStore implements OrderStore {
     public List<Order> byCustomer(UserId customer, int limit) {
         requireNonNull(customer, "customer");
         StoreArguments.limit(limit);
-        List<CompletableFuture<Optional<Order>>> reads = new ArrayList<>();
-        for (Row row : cql.execute(byCustomer.bind(customer.uuid(), limit))) {
-            reads.add(read(new ChannelId(row.getUuid("channel_id")), new OrderId(row.getUuid("order_id"))));
+        List<Order> result = new ArrayList<>();
+        BoundStatement next = byCustomer.bind(customer.uuid());
+        // Index rows with no order are skipped, so the list is read page by page until it has enough.
+        while (result.size() < limit) {
+            ResultSet rows = cql.execute(next.setPageSize(limit - result.size()));
+            List<CompletableFuture<Optional<Order>>> reads = new ArrayList<>();
+            for (int left = rows.getAvailableWithoutFetching(); left > 0; left--) {
+                Row row = rows.one();
+                reads.add(read(new ChannelId(row.getUuid("channel_id")), new OrderId(row.getUuid("order_id"))));
+            }
+            result.addAll(collect(reads));
+            ByteBuffer more = rows.getExecutionInfo().getPagingState();
+            if (more == null) {
+                break;
+            }
+            next = next.setPagingState(more);
         }
-        return collect(reads);
+        return result;
     }
 
     /** The stored orders among {@code ids}, in their order: read at once, not one after another. */

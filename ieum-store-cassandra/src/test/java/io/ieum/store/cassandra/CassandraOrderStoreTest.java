@@ -58,6 +58,32 @@ class CassandraOrderStoreTest extends CassandraStorageTestBase implements OrderS
         assertThat(orderStore().byCustomer(order.customer(), 10)).containsExactly(order);
     }
 
+    @Test
+    void myOrdersShouldReadPastIndexRowsWithNoOrderToFillTheirLimit() {
+        UserId sora = UserId.random();
+        List<Order> orders = new ArrayList<>();
+        List<Order> ghosts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Order order = order(new OrderId(Fixtures.idAt(Instant.now().minusSeconds(300 - i * 100)).uuid()), ChannelId.random(), sora);
+            orderStore().create(order);
+            orders.add(0, order);
+            // Newer than the order before it: met first by a read from the top.
+            ghosts.add(order(new OrderId(Fixtures.idAt(Instant.now().minusSeconds(250 - i * 100)).uuid()), ChannelId.random(), sora));
+        }
+        ghosts.forEach(CassandraOrderStoreTest::putCustomerRow);
+
+        assertThat(orderStore().byCustomer(sora, 3)).containsExactlyElementsOf(orders);
+        assertThat(orderStore().byCustomer(sora, 2)).containsExactlyElementsOf(orders.subList(0, 2));
+        assertThat(orderStore().byCustomer(sora, 1)).containsExactly(orders.get(0));
+        assertThat(orderStore().byCustomer(sora, 10)).containsExactlyElementsOf(orders);
+    }
+
+    /** The customer's index row of a create cut off before its order's insert. */
+    private static void putCustomerRow(Order order) {
+        CASSANDRA.session().execute("INSERT INTO " + CassandraClusterExtension.KEYSPACE + ".orders_by_customer (customer, order_id, "
+                + "channel_id) VALUES (?, ?, ?)", order.customer().uuid(), order.id().uuid(), order.channelId().uuid());
+    }
+
     /** What a create leaves when it dies between its board row and the order's insert (site lost, Paxos busy). */
     private static void putBoardRow(Order order) {
         String ks = CassandraClusterExtension.KEYSPACE;

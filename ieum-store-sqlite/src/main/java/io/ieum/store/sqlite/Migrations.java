@@ -24,7 +24,8 @@ final class Migrations {
                     + "orders, calendars, slots, bookings (ADR 0010)",
                     concat(ChannelDao.SCHEMA, StaffDao.SCHEMA, CatalogueDao.SCHEMA, FollowerDao.SCHEMA, ConversationDao.SCHEMA,
                             AnnouncementDao.SCHEMA, OrderDao.SCHEMA, CalendarDao.SCHEMA, SlotDao.SCHEMA, BookingDao.SCHEMA)),
-            new Migration(3, "an order ID names one order; order creates begun (ADR 0016)", OrderDao.SCHEMA_ONE_ID_ONE_ORDER));
+            new Migration(3, "an order ID names one order; order creates begun (ADR 0016)", OrderDao.SCHEMA_ONE_ID_ONE_ORDER),
+            new Migration(4, "booking creates begun (ADR 0016)", BookingAttemptDao.SCHEMA));
 
     private Migrations() {}
 

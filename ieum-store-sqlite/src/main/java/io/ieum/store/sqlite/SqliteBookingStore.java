@@ -23,7 +23,9 @@ import io.ieum.core.store.StoreArguments;
 /**
  * Bookings on the one writer thread. Each claim, cancel or reschedule is one writer task, which
  * runs inside its own savepoint of the batch transaction: it checks every slot and writes all of
- * them, or (by throwing {@link Taken}) rolls back to its savepoint and changes nothing.
+ * them, or (by throwing {@link Taken}) rolls back to its savepoint and changes nothing. A create first
+ * records that it began, in a task of its own, so that a create which fails after it (busy, a crash)
+ * can be retried later under the same ID (ADR 0016).
  */
 final class SqliteBookingStore implements BookingStore {
 
@@ -32,6 +34,7 @@ final class SqliteBookingStore implements BookingStore {
     private final CalendarDao calendars = new CalendarDao();
     private final SlotDao slots = new SlotDao();
     private final BookingDao bookings = new BookingDao();
+    private final BookingAttemptDao attempts = new BookingAttemptDao();
 
     /** Thrown inside a task to roll its writes back: a slot is held by another booking. */
     private static final class Taken extends RuntimeException {
@@ -63,6 +66,7 @@ final class SqliteBookingStore implements BookingStore {
     @Override
     public SlotClaim book(Booking booking) {
         requireNonNull(booking, "booking");
+        begin(booking.channelId(), booking.id());
         try {
             return writer.call(c -> {
                 if (bookings.get(c, booking.id()).isPresent()) {
@@ -93,6 +97,23 @@ final class SqliteBookingStore implements BookingStore {
         for (Instant slot : booking.slots()) {
             slots.release(c, booking.channelId(), booking.staff(), slot, booking.id());
         }
+    }
+
+    @Override
+    public void begin(ChannelId channelId, BookingId id) {
+        requireNonNull(channelId, "channelId");
+        requireNonNull(id, "id");
+        writer.call(c -> {
+            attempts.markBegun(c, channelId, id);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean begun(ChannelId channelId, BookingId id) {
+        requireNonNull(channelId, "channelId");
+        requireNonNull(id, "id");
+        return reads.read(c -> attempts.begun(c, channelId, id));
     }
 
     @Override

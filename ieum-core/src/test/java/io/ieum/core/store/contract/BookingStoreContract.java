@@ -111,6 +111,45 @@ public interface BookingStoreContract {
     }
 
     @Test
+    default void aCreateBegunWhoseClaimNeverLandedShouldBeKnownAsBegunAndBookedByItsRetry() {
+        Booking late = booking(ChannelId.random(), UserId.random(), UserId.random(), at(60), 30);
+        assertThat(bookingStore().begun(late.channelId(), late.id())).isFalse();
+
+        // What a create leaves when it is cut off after its first step (its claim timed out before Paxos
+        // accepted it, or was never tried): no slot, no row — only the mark (ADR 0016).
+        bookingStore().begin(late.channelId(), late.id());
+
+        assertThat(bookingStore().begun(late.channelId(), late.id())).isTrue();
+        assertThat(bookingStore().holder(late.channelId(), late.staff(), late.start())).isEmpty();
+        assertThat(bookingStore().get(late.id())).isEmpty();
+        assertThat(bookAsACustomer(late)).isEqualTo(SlotClaim.BOOKED);
+        assertThat(bookingStore().get(late.id())).contains(late);
+        assertThat(bookingStore().holder(late.channelId(), late.staff(), late.start())).contains(late.id());
+    }
+
+    @Test
+    default void begunShouldTellOnlyOfIdsWhoseCreateStartedAtThisChannel() {
+        ChannelId channel = ChannelId.random();
+        UserId staff = UserId.random();
+        Booking booked = booking(channel, UserId.random(), staff, at(60), 30);
+        Booking refused = booking(channel, UserId.random(), staff, at(60), 30);
+        Booking neverTried = booking(channel, UserId.random(), staff, at(90), 30);
+        Booking elsewhere = booking(ChannelId.random(), UserId.random(), staff, at(60), 30);
+        bookingStore().begin(elsewhere.channelId(), elsewhere.id());
+
+        assertThat(bookAsACustomer(booked)).isEqualTo(SlotClaim.BOOKED);
+        assertThat(bookAsACustomer(refused)).isEqualTo(SlotClaim.TAKEN);
+
+        assertThat(bookingStore().begun(channel, booked.id())).isTrue();
+        // Refused, but presented here while fresh: a later resend of it is a retry (it may find the slot free).
+        assertThat(bookingStore().begun(channel, refused.id())).isTrue();
+        assertThat(bookingStore().begun(channel, neverTried.id())).isFalse();
+        assertThat(bookingStore().begun(channel, elsewhere.id())).isFalse();
+        assertThat(bookingStore().begun(elsewhere.channelId(), elsewhere.id())).isTrue();
+        assertThat(bookingStore().begun(elsewhere.channelId(), booked.id())).isFalse();
+    }
+
+    @Test
     default void bookingTheSameBookingAgainShouldBeADuplicate() {
         Booking hour = booking(ChannelId.random(), UserId.random(), UserId.random(), at(60), 60);
         bookingStore().book(hour);
