@@ -2,7 +2,6 @@ package io.ieum.store.cassandra;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,9 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
-import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 
 import io.ieum.core.channel.Change;
@@ -168,24 +165,11 @@ final class CassandraOrderStore implements OrderStore {
     public List<Order> byCustomer(UserId customer, int limit) {
         requireNonNull(customer, "customer");
         StoreArguments.limit(limit);
-        List<Order> result = new ArrayList<>();
-        BoundStatement next = byCustomer.bind(customer.uuid());
-        // Index rows with no order are skipped, so the list is read page by page until it has enough.
-        while (result.size() < limit) {
-            ResultSet rows = cql.execute(next.setPageSize(limit - result.size()));
+        return IndexPages.fill(cql, byCustomer.bind(customer.uuid()), limit, rows -> {
             List<CompletableFuture<Optional<Order>>> reads = new ArrayList<>();
-            for (int left = rows.getAvailableWithoutFetching(); left > 0; left--) {
-                Row row = rows.one();
-                reads.add(read(new ChannelId(row.getUuid("channel_id")), new OrderId(row.getUuid("order_id"))));
-            }
-            result.addAll(collect(reads));
-            ByteBuffer more = rows.getExecutionInfo().getPagingState();
-            if (more == null) {
-                break;
-            }
-            next = next.setPagingState(more);
-        }
-        return result;
+            rows.forEach(row -> reads.add(read(new ChannelId(row.getUuid("channel_id")), new OrderId(row.getUuid("order_id")))));
+            return collect(reads);
+        });
     }
 
     /** The stored orders among {@code ids}, in their order: read at once, not one after another. */
