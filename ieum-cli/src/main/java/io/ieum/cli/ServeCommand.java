@@ -2,9 +2,11 @@ package io.ieum.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import io.ieum.core.service.PasswordHashCost;
 import io.ieum.server.IeumServer;
 import io.ieum.server.config.InvalidConfigException;
 import io.ieum.server.config.ServerConfig;
@@ -43,6 +45,10 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(Messages.get("error.config", e.getMessage()));
             return ExitCodes.USAGE;
         }
+        passwordHashingWarning(serverConfig.passwordHashing()).ifPresent(warning -> {
+            spec.commandLine().getErr().println(warning);
+            spec.commandLine().getErr().flush();
+        });
         IeumServer server = IeumServer.start(serverConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -62,6 +68,12 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** What an operator is told before a server starts with a password-hashing cost below OWASP's minimum. */
+    static Optional<String> passwordHashingWarning(PasswordHashCost cost) {
+        return cost.meetsOwaspMinimum() ? Optional.empty()
+                : Optional.of(Messages.get("serve.weakPasswordHashing", cost, PasswordHashCost.OWASP));
     }
 
     /** The file (if any), then IEUM_* environment variables, then the command-line overrides. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.ieum.cli.bench.BenchReport;
 import io.ieum.client.Json;
 import io.ieum.server.IeumServer;
-import io.ieum.server.config.ServerConfig;
+import io.ieum.server.support.TestServers;
 
 /**
  * {@code ieum bench --spread} over two real nodes of one cluster (sharing a SQLite database, as the
@@ -61,7 +61,7 @@ class BenchAcrossSitesTest {
     }
 
     private static IeumServer node(String name, Path data, int port, int peerPort) {
-        return IeumServer.start(ServerConfig.load(null, java.util.Map.of()).withPort(port).withDataDir(data)
+        return IeumServer.start(TestServers.config().withPort(port).withDataDir(data)
                 .withNodeName(name).withCluster(List.of(url(peerPort)), SECRET));
     }
 

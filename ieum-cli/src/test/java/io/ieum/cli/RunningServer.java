@@ -2,10 +2,10 @@ package io.ieum.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Map;
 
 import io.ieum.server.IeumServer;
 import io.ieum.server.config.ServerConfig;
+import io.ieum.server.support.TestServers;
 
 /** A real server on loopback over a data directory; can be restarted on the same port and data. */
 final class RunningServer implements AutoCloseable {
@@ -39,7 +39,7 @@ final class RunningServer implements AutoCloseable {
     }
 
     private static ServerConfig config(Path dataDir, int port) {
-        return ServerConfig.load(null, Map.of()).withPort(port).withDataDir(dataDir);
+        return TestServers.config().withPort(port).withDataDir(dataDir);
     }
 
     @Override

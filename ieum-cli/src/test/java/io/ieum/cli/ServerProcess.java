@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.ieum.server.support.TestServers;
+
 /**
  * The real server as a separate operating-system process ({@code ieum serve}), so a test can kill
  * it with SIGKILL — no shutdown hook, no flush, exactly what a power cut does to the process.
@@ -88,6 +90,8 @@ public final class ServerProcess implements AutoCloseable {
         command.add("--data");
         command.add(dataDir.toString());
         ProcessBuilder builder = new ProcessBuilder(command);
+        // The cheap Argon2id cost of every test server, through `ieum serve`'s real config path (ADR 0019).
+        builder.environment().putAll(TestServers.CHEAP_PASSWORD_HASHING);
         builder.environment().putAll(environment);
         process = builder
                 .redirectErrorStream(true)

@@ -28,6 +28,7 @@ import com.linecorp.armeria.server.logging.LoggingService;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 
 import io.ieum.core.service.EventSink;
+import io.ieum.core.service.PasswordHashCost;
 import io.ieum.core.service.PasswordHasher;
 import io.ieum.core.service.Services;
 import io.ieum.core.store.Storage;
@@ -112,6 +113,7 @@ public final class IeumServer implements AutoCloseable {
         bindJvmMetrics(meters);
         Metrics metrics = new Metrics(meters);
 
+        warnIfPasswordHashingIsWeak(config);
         EventSink delivery = RealtimeWiring.delivery(json, meters);
         String nodeName = config.node().nameOr(hostname(), config.http().port() != 0 ? config.http().port()
                 : ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
@@ -119,7 +121,8 @@ public final class IeumServer implements AutoCloseable {
         Cluster cluster = Cluster.create(config.node(), nodeName, delivery, meters, clock);
         Services services;
         try {
-            services = Services.create(storage, cluster.events(), config.limits(), clock, new PasswordHasher());
+            services = Services.create(storage, cluster.events(), config.limits(), clock,
+                    new PasswordHasher(config.passwordHashing()));
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -189,6 +192,15 @@ public final class IeumServer implements AutoCloseable {
                         ? config.cassandra().localDatacenter() + " via " + config.cassandra().contactPoints()
                         : config.storage().dataDir());
         return ieum;
+    }
+
+    /** A cost below OWASP's minimum is for tests and development; say so loudly where operators look. */
+    private static void warnIfPasswordHashingIsWeak(ServerConfig config) {
+        if (!config.passwordHashing().meetsOwaspMinimum()) {
+            log.warn("passwordHashing is below OWASP's minimum ({}; OWASP: {}): new password hashes are cheap to "
+                    + "crack. For tests and development only, never for real accounts.", config.passwordHashing(),
+                    PasswordHashCost.OWASP);
+        }
     }
 
     public int port() {

@@ -31,6 +31,16 @@ class PasswordHasherTest {
     }
 
     @Test
+    void aHashShouldCarryTheConfiguredCostAndVerifyUnderAnyOther() {
+        PasswordHasher costly = new PasswordHasher(new PasswordHashCost(8 * 1024, 3, 2));
+        String hash = costly.hash("correct horse battery");
+        assertThat(hash).startsWith("$argon2id$").contains("m=8192,t=3,p=2");
+        assertThat(hasher.matches("correct horse battery", hash)).isTrue();
+        assertThat(costly.matches("correct horse battery", hasher.hash("correct horse battery"))).isTrue();
+        assertThat(costly.matches("correct horse batter", hash)).isFalse();
+    }
+
+    @Test
     void aMalformedStoredHashShouldNeverMatch() {
         assertThat(hasher.matches("anything", "not-a-hash")).isFalse();
     }

@@ -16,16 +16,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.linecorp.armeria.common.annotation.Nullable;
 
 import io.ieum.core.service.Limits;
+import io.ieum.core.service.PasswordHashCost;
 
 /**
  * Everything an operator can set, one record per section: {@code http}, {@code storage},
- * {@code limits}, {@code node}, {@code cassandra} (read when {@code storage.backend: cassandra}). Loaded from YAML, then overridden by {@code IEUM_<SECTION>_<KEY>}
+ * {@code limits}, {@code node}, {@code cassandra} (read when {@code storage.backend: cassandra}),
+ * {@code passwordHashing}. Loaded from YAML, then overridden by {@code IEUM_<SECTION>_<KEY>}
  * environment variables, and validated as a whole before the server starts.
  */
 public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits, NodeConfig node,
-                           CassandraSection cassandra) {
+                           CassandraSection cassandra, PasswordHashCost passwordHashing) {
 
-    static final List<String> SECTIONS = List.of("http", "storage", "limits", "node", "cassandra");
+    static final List<String> SECTIONS = List.of("http", "storage", "limits", "node", "cassandra", "passwordHashing");
     private static final String ENV_PREFIX = "IEUM_";
 
     public ServerConfig {
@@ -34,16 +36,17 @@ public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits
         requireNonNull(limits, "limits");
         requireNonNull(node, "node");
         requireNonNull(cassandra, "cassandra");
+        requireNonNull(passwordHashing, "passwordHashing");
     }
 
-    /** A configuration with the default {@code cassandra} section. */
+    /** A configuration with the default {@code cassandra} and {@code passwordHashing} sections. */
     public ServerConfig(HttpConfig http, StorageConfig storage, Limits limits, NodeConfig node) {
-        this(http, storage, limits, node, CassandraSection.DEFAULTS);
+        this(http, storage, limits, node, CassandraSection.DEFAULTS, PasswordHashCost.OWASP);
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig(HttpConfig.DEFAULTS, StorageConfig.DEFAULTS, Limits.DEFAULTS, NodeConfig.DEFAULTS,
-                CassandraSection.DEFAULTS);
+                CassandraSection.DEFAULTS, PasswordHashCost.OWASP);
     }
 
     /**
@@ -66,9 +69,11 @@ public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits
         ConfigSection limits = section(root, "limits", env);
         ConfigSection node = section(root, "node", env);
         ConfigSection cassandra = section(root, "cassandra", env);
+        ConfigSection hashing = section(root, "passwordHashing", env);
         ServerConfig config = new ServerConfig(HttpConfig.from(http), StorageConfig.from(storage),
-                LimitsConfig.from(limits), NodeConfig.from(node), CassandraSection.from(cassandra));
-        for (ConfigSection s : List.of(http, storage, limits, node, cassandra)) {
+                LimitsConfig.from(limits), NodeConfig.from(node), CassandraSection.from(cassandra),
+                PasswordHashingConfig.from(hashing));
+        for (ConfigSection s : List.of(http, storage, limits, node, cassandra, hashing)) {
             s.rejectUnknownKeys();
         }
         return config;
@@ -76,42 +81,52 @@ public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(new HttpConfig(http.host(), port, http.maxRequestBytes(), http.shutdownGrace()),
-                storage, limits, node, cassandra);
+                storage, limits, node, cassandra, passwordHashing);
     }
 
     public ServerConfig withDataDir(Path dataDir) {
         return new ServerConfig(http, new StorageConfig(storage.backend(), dataDir, storage.maxBatch()), limits, node,
-                cassandra);
+                cassandra, passwordHashing);
     }
 
     public ServerConfig withLimits(Limits newLimits) {
-        return new ServerConfig(http, storage, newLimits, node, cassandra);
+        return new ServerConfig(http, storage, newLimits, node, cassandra, passwordHashing);
     }
 
     public ServerConfig withNodeName(String name) {
-        return new ServerConfig(http, storage, limits, node.withName(name), cassandra);
+        return new ServerConfig(http, storage, limits, node.withName(name), cassandra, passwordHashing);
     }
 
     public ServerConfig withSyncNudgeWindow(java.time.Duration window) {
-        return new ServerConfig(http, storage, limits, node.withSyncNudgeWindow(window), cassandra);
+        return new ServerConfig(http, storage, limits, node.withSyncNudgeWindow(window), cassandra, passwordHashing);
     }
 
     /** The other sites' base URLs, as {@code node.peers} (or {@code IEUM_NODE_PEERS}) sets them. */
     public ServerConfig withPeers(List<String> peers) {
-        return new ServerConfig(http, storage, limits, node.withCluster(peers, node.clusterSecret()), cassandra);
+        return new ServerConfig(http, storage, limits, node.withCluster(peers, node.clusterSecret()), cassandra, passwordHashing);
     }
 
     /** The other nodes and the secret they share, as {@code node.peers} and {@code node.clusterSecret} set them. */
     public ServerConfig withCluster(List<String> peers, String clusterSecret) {
-        return new ServerConfig(http, storage, limits, node.withCluster(peers, clusterSecret), cassandra);
+        return new ServerConfig(http, storage, limits, node.withCluster(peers, clusterSecret), cassandra, passwordHashing);
     }
 
     public ServerConfig withNode(NodeConfig newNode) {
-        return new ServerConfig(http, storage, limits, newNode, cassandra);
+        return new ServerConfig(http, storage, limits, newNode, cassandra, passwordHashing);
     }
 
     public ServerConfig withCassandra(CassandraSection newCassandra) {
-        return new ServerConfig(http, storage, limits, node, newCassandra);
+        return new ServerConfig(http, storage, limits, node, newCassandra, passwordHashing);
+    }
+
+    /** The Argon2id cost of new password hashes, as {@code passwordHashing} sets it. */
+    public ServerConfig withPasswordHashing(PasswordHashCost cost) {
+        return new ServerConfig(http, storage, limits, node, cassandra, cost);
+    }
+
+    /** The HTTP listener, as the {@code http} section sets it. */
+    public ServerConfig withHttp(HttpConfig newHttp) {
+        return new ServerConfig(newHttp, storage, limits, node, cassandra, passwordHashing);
     }
 
     private static Map<String, Object> readYaml(Path file) {

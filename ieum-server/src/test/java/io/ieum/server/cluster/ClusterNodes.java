@@ -59,7 +59,7 @@ final class ClusterNodes {
 
     /** @param nudgeWindow over how long this node spreads the sync frames it sends after a possible gap */
     static IeumServer start(String name, Path dataDir, int port, List<Integer> peerPorts, Duration nudgeWindow) {
-        ServerConfig config = ServerConfig.defaults().withPort(port).withDataDir(dataDir).withLimits(TestServers.SMALL)
+        ServerConfig config = TestServers.config().withPort(port).withDataDir(dataDir).withLimits(TestServers.SMALL)
                 .withNodeName(name)
                 .withCluster(peerPorts.stream().map(ClusterNodes::url).toList(), SECRET)
                 .withSyncNudgeWindow(nudgeWindow);

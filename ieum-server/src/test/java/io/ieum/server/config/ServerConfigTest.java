@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.ieum.core.service.PasswordHashCost;
+
 class ServerConfigTest {
 
     @TempDir
@@ -91,6 +93,25 @@ class ServerConfigTest {
     }
 
     @Test
+    void passwordHashingShouldDefaultToOwaspAndBeSetFromTheFileOrTheEnvironment() throws IOException {
+        assertThat(ServerConfig.defaults().passwordHashing()).isEqualTo(PasswordHashCost.OWASP);
+        assertThat(PasswordHashCost.OWASP).isEqualTo(new PasswordHashCost(19 * 1024, 2, 1));
+        Path file = write("passwordHashing:\n  memory: 46MiB\n  iterations: 1\n  parallelism: 2\n");
+        assertThat(ServerConfig.load(file, Map.of()).passwordHashing()).isEqualTo(new PasswordHashCost(46 * 1024, 1, 2));
+        ServerConfig cheap = ServerConfig.load(file, Map.of("IEUM_PASSWORDHASHING_MEMORY", "64KiB",
+                "IEUM_PASSWORDHASHING_ITERATIONS", "1", "IEUM_PASSWORDHASHING_PARALLELISM", "1"));
+        assertThat(cheap.passwordHashing()).isEqualTo(new PasswordHashCost(64, 1, 1));
+        assertThat(cheap.passwordHashing().meetsOwaspMinimum()).isFalse();
+        assertThat(cheap.withPort(0).withDataDir(Path.of("x")).withLimits(ServerConfig.defaults().limits())
+                .passwordHashing()).isEqualTo(cheap.passwordHashing());
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("IEUM_PASSWORDHASHING_MEMORY", "-1MiB")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("passwordHashing.memory: '-1MiB' (expected: a size like");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("IEUM_PASSWORDHASHING_LANES", "2")))
+                .hasMessage("IEUM_PASSWORDHASHING_LANES: unknown key (expected one of: memory, iterations, parallelism)");
+    }
+
+    @Test
     void humanUnitsShouldBeRead() throws IOException {
         Path file = write("http:\n  shutdownGrace: 500ms\n  maxRequestBytes: 512KB\nlimits:\n  sessionTtl: 2h\n");
         ServerConfig config = ServerConfig.load(file, Map.of());
@@ -126,7 +147,16 @@ class ServerConfigTest {
             "node:\\n  name: 'a b'          | node.name: 'a b' (expected: 1-64 characters of A-Z, a-z, 0-9, '.', '_', '-')",
             "node:\\n  peers: [ftp://x]   | node.peers: 'ftp://x' (expected: a base URL like http://127.0.0.2:8080)",
             "node:\\n  peers: [http://a/b] | node.peers: 'http://a/b' (expected: a base URL like http://127.0.0.2:8080)",
-            "cluster:\\n  size: 3           | cluster: unknown section (expected one of: http, storage, limits, node, cassandra)",
+            "cluster:\\n  size: 3           | cluster: unknown section (expected one of: http, storage, limits, node, cassandra, passwordHashing)",
+            "passwordHashing:\\n  memory: 0    | passwordHashing.memory: '0' (expected: a size like 1048576, 512KB or 100MB, in 8192..1073741824 bytes)",
+            "passwordHashing:\\n  memory: lots | passwordHashing.memory: 'lots' (expected: a size like 1048576, 512KB or 100MB, in 8192..1073741824 bytes)",
+            "passwordHashing:\\n  memory: 2GiB | passwordHashing.memory: '2GiB' (expected: a size like 1048576, 512KB or 100MB, in 8192..1073741824 bytes)",
+            "passwordHashing:\\n  memory: 10000 | passwordHashing.memory: '10000' (expected: a whole number of KiB, like 19MiB or 19456KiB)",
+            "passwordHashing:\\n  iterations: 0 | passwordHashing.iterations: '0' (expected: an integer in 1..100)",
+            "passwordHashing:\\n  iterations: -2 | passwordHashing.iterations: '-2' (expected: an integer in 1..100)",
+            "passwordHashing:\\n  parallelism: 0 | passwordHashing.parallelism: '0' (expected: an integer in 1..64)",
+            "passwordHashing:\\n  memory: 16KiB\\n  parallelism: 4 | passwordHashing.memory: 16 KiB (expected: 32..1048576 KiB, at least 8 KiB per lane)",
+            "passwordHashing:\\n  lanes: 2    | passwordHashing.lanes: unknown key (expected one of: memory, iterations, parallelism)",
             "http: 8080                     | http: '8080' (expected: a mapping of keys to values)",
     })
     void invalidValuesShouldBeRejectedNamingKeyValueAndExpectation(String yaml, String message) throws IOException {

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ieum.core.store.Storage;
 import io.ieum.server.IeumServer;
-import io.ieum.server.config.ServerConfig;
 import io.ieum.server.json.Json;
 import io.ieum.server.support.Client;
 import io.ieum.server.support.Reply;
@@ -40,9 +39,9 @@ class StatusServiceTest {
 
     @BeforeAll
     static void start() {
-        peer = IeumServer.start(ServerConfig.defaults().withPort(0).withDataDir(dirB).withNodeName("site2")
+        peer = IeumServer.start(TestServers.config().withPort(0).withDataDir(dirB).withNodeName("site2")
                 .withCluster(List.of(), SECRET));
-        server = IeumServer.start(ServerConfig.defaults().withPort(0).withDataDir(dirA).withLimits(TestServers.SMALL)
+        server = IeumServer.start(TestServers.config().withPort(0).withDataDir(dirA).withLimits(TestServers.SMALL)
                 .withNodeName("site1").withCluster(List.of(peer.uri().toString(), deadPeer), SECRET));
         client = new Client(server.uri());
         // The link to the live peer is made in the background after start: wait until it is seen.

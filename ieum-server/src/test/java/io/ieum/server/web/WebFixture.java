@@ -49,11 +49,10 @@ final class WebFixture {
      * check of a stopping site is that the page moves on, not that a slow request finishes).
      */
     static IeumServer start(Path dataDir, int port, List<String> peers) {
-        ServerConfig config = ServerConfig.defaults().withPort(port).withDataDir(dataDir)
+        ServerConfig config = TestServers.config().withPort(port).withDataDir(dataDir)
                 .withLimits(TestServers.SMALL).withCluster(peers, CLUSTER_SECRET);
         HttpConfig http = config.http();
-        return IeumServer.start(new ServerConfig(new HttpConfig(http.host(), port, http.maxRequestBytes(), Duration.ZERO),
-                config.storage(), config.limits(), config.node(), config.cassandra()));
+        return IeumServer.start(config.withHttp(new HttpConfig(http.host(), port, http.maxRequestBytes(), Duration.ZERO)));
     }
 
     /** The base URL the browser uses (127.0.0.1 is a secure context, so service workers run). */
