@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -77,14 +78,16 @@ public final class IeumServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final Server server;
+    private final OpenChannels channels;
     private final Storage storage;
     private final Services services;
     private final Realtime realtime;
     private final Cluster cluster;
     private boolean closed;
 
-    private IeumServer(ServerConfig config, Server server, Storage storage, Services services, Realtime realtime,
-                       Cluster cluster) {
+    private IeumServer(ServerConfig config, Server server, OpenChannels channels, Storage storage, Services services,
+                       Realtime realtime, Cluster cluster) {
+        this.channels = channels;
         this.cluster = cluster;
         this.config = config;
         this.server = server;
@@ -133,12 +136,14 @@ public final class IeumServer implements AutoCloseable {
         // A peer's event this node may have missed: its devices sync from their cursors (ADR 0006).
         cluster.onPossibleGap(realtime::nudgeSync);
 
+        OpenChannels channels = new OpenChannels();
         ServerBuilder sb = Server.builder()
                 .http(new InetSocketAddress(config.http().host(), config.http().port()))
                 .childChannelOption(ChannelOption.TCP_NODELAY, true)
                 // GET /ws and peers' GET /internal/events leave Armeria for plain Netty WebSocket
                 // pipelines on the same port (ADR 0007, 0006).
-                .childChannelPipelineCustomizer(realtime.pipelineCustomizer().andThen(cluster.pipelineCustomizer()))
+                .childChannelPipelineCustomizer(channels.tracker().andThen(realtime.pipelineCustomizer())
+                        .andThen(cluster.pipelineCustomizer()))
                 .meterRegistry(meters)
                 .errorHandler(new JsonErrorHandler(errors))
                 .maxRequestLength(config.http().maxRequestBytes())
@@ -186,7 +191,7 @@ public final class IeumServer implements AutoCloseable {
             cluster.close();
             throw e;
         }
-        IeumServer ieum = new IeumServer(config, server, storage, services, realtime, cluster);
+        IeumServer ieum = new IeumServer(config, server, channels, storage, services, realtime, cluster);
         log.info("Ieum listening on {} (node {}, storage {} at {})", ieum.uri(), nodeName, storage.backend(),
                 "cassandra".equals(config.storage().backend())
                         ? config.cassandra().localDatacenter() + " via " + config.cassandra().contactPoints()
@@ -242,7 +247,15 @@ public final class IeumServer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Realtime shutdown failed", e);
         }
-        server.stop().join();
+        CompletableFuture<Void> stopped = server.stop();
+        stopped.whenComplete((ignored, e) -> {
+            if (e != null) {
+                log.warn("HTTP server stop failed", e);
+            }
+        });
+        // Once the listener and every connection are closed no request runs; the acceptor thread's
+        // own shutdown (2 s) may finish after this returns.
+        CompletableFuture.anyOf(stopped, channels.whenClosed()).join();
         closeQuietly(storage);
         log.info("Ieum stopped");
     }

@@ -104,6 +104,27 @@ class IeumServerTest {
         assertThat(frames.closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1001);
     }
 
+    @Test
+    void aClosedServerShouldHaveReleasedItsPortAndClosedItsConnections() throws Exception {
+        IeumServer server = TestServers.start(dataDir, TestServers.SMALL);
+        int port = server.port();
+        Client client = new Client(server.uri());
+        User mina = client.newUser("mina");
+        Frames frames = new Frames();
+        HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), frames).join()
+                .sendText("{\"type\":\"auth\",\"token\":\"" + mina.token() + "\"}", true).join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> frames.text.stream().anyMatch(t -> t.contains("\"ready\"")));
+
+        // close() returns before Armeria's acceptor thread ends (OpenChannels), but never before this.
+        server.close();
+        assertThat(frames.closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1001);
+        try (java.net.ServerSocket again = new java.net.ServerSocket()) {
+            again.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+    }
+
     /** Collects what the server sends on one socket. */
     static final class Frames implements WebSocket.Listener {
         final ConcurrentLinkedQueue<String> text = new ConcurrentLinkedQueue<>();
