@@ -22,7 +22,8 @@ import io.ieum.server.support.Client.User;
  */
 class GapNudgeTest {
 
-    private static final Duration WINDOW = Duration.ofMillis(1000);
+    /** Short: a round after the link's own waits SPACING_IN_WINDOWS windows (ADR 0006). */
+    private static final Duration WINDOW = Duration.ofMillis(500);
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String GAPS = "ieum_cluster_gaps_total";
     private static final String SENT = "ieum_realtime_sync_nudges_total";
@@ -70,7 +71,10 @@ class GapNudgeTest {
 
     @Test
     void manySignalsWithinTheWindowShouldFoldIntoAboutOneSyncFramePerDevice() throws Exception {
-        Duration window = Duration.ofSeconds(5); // long beside the burst, even on a loaded machine
+        // The burst's round is held until SPACING_IN_WINDOWS windows (10 s) after the link's round began,
+        // which ended at most one window (2 s) after it: the burst has about 8 s, more than the window
+        // itself, to fall inside that one round even on a loaded machine.
+        Duration window = Duration.ofSeconds(2);
         node = ClusterNodes.start("node-a", ClusterNodes.tempDir(), 0, List.of(), window);
         User mina = rest().newUser("mina");
         User joon = rest().newUser("joon");
