@@ -253,8 +253,8 @@ public final class IeumServer implements AutoCloseable {
                 log.warn("HTTP server stop failed", e);
             }
         });
-        // Once the listener and every connection are closed no request runs; the acceptor thread's
-        // own shutdown (2 s) may finish after this returns.
+        // Armeria closes the listener once requests in flight end (or shutdownGrace passes), then every
+        // connection; its acceptor thread's own 2 s shutdown may end after this returns (OpenChannels).
         CompletableFuture.anyOf(stopped, channels.whenClosed()).join();
         closeQuietly(storage);
         log.info("Ieum stopped");
