@@ -68,6 +68,9 @@ final class CassandraMigrations {
             new Migration(5, "booking creates begun, for late resends (ADR 0016)",
                     concat(List.of(BookingAttemptsTable.CREATE), speculativeRetry(BookingAttemptsTable.NAMES))));
 
+    /** The schema version of a keyspace with every step applied. */
+    static final int LATEST = STEPS.get(STEPS.size() - 1).version();
+
     private CassandraMigrations() {}
 
     /**
@@ -82,10 +85,9 @@ final class CassandraMigrations {
      * keyspace with every step recorded (every open but the first) is left alone: no DDL at all.
      */
     static int apply(CqlSession session, CassandraConfig config) {
-        int latest = STEPS.get(STEPS.size() - 1).version();
         if (existingTables(session, config.keyspace()).contains(TABLE) && appliedSteps(session, config.keyspace())
                 .containsAll(STEPS.stream().map(Migration::version).toList())) {
-            return latest; // the usual open: nothing to change, and the session's metadata is already current
+            return LATEST; // the usual open: nothing to change, and the session's metadata is already current
         }
         session.setSchemaMetadataEnabled(false);
         try {
@@ -128,7 +130,7 @@ final class CassandraMigrations {
                     step.version(), step.description(), Instant.now()).setTimeout(DDL_TIMEOUT);
             SchemaPropagation.retry("recording schema step " + step.version(), () -> session.execute(record));
         }
-        return STEPS.get(STEPS.size() - 1).version();
+        return LATEST;
     }
 
     /** The steps recorded in the keyspace's {@link #TABLE}, which must exist. */

@@ -35,6 +35,7 @@ class CassandraMigrationsTest {
         for (int i = 0; i < CassandraMigrations.STEPS.size(); i++) {
             assertThat(CassandraMigrations.STEPS.get(i).version()).isEqualTo(i + 1);
         }
+        assertThat(CassandraMigrations.LATEST).isEqualTo(CassandraMigrations.STEPS.size());
     }
 
     @Test
