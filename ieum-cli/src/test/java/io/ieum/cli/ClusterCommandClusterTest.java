@@ -42,13 +42,17 @@ import io.ieum.devcluster.Site;
 /**
  * {@code ieum cluster} and {@code ieum drill}, for real, on the JVM's one shared cluster
  * ({@link SharedCluster}; starting one costs ~2 minutes here): three Cassandra sites and three Ieum
- * nodes as child processes on a free {@code 127.0.N.} prefix; shared accounts and rooms across sites; the fire drill and the partition
- * drill with their assertions (loss 0, duplicates 0, resume p99 within 3 s, the cut-off side
- * acknowledges nothing); the loss of site 2; and {@code cluster down} leaving nothing running —
- * which is why this class runs last (ieum-cluster-tests' ClusterTierOrder).
+ * nodes as child processes on a free {@code 127.0.N.} prefix. In order: a killed site 2 brought back
+ * with {@code cluster start} serves what it missed (the site an earlier class left dead — the shop
+ * storm's — is not started first: {@link BringsBackSite}); shared accounts and rooms across sites;
+ * the partition drill; the fire drill (loss 0, duplicates 0, resume p99 within 3 s), which leaves its
+ * site dead ({@code --leave-killed}, saving a restart under traffic); login and send on the two sites
+ * left; and {@code cluster down} leaving nothing running — which is why this class runs last
+ * (ieum-cluster-tests' ClusterTierOrder; ADR 0018).
  */
 @Tag("cassandra")
 @ExtendWith(SharedClusterExtension.class)
+@BringsBackSite(ClusterCommandClusterTest.REJOINING)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterCommandClusterTest {
 
