@@ -236,6 +236,7 @@ class ClusterCommandClusterTest {
         assertThat(summary.at("/resume/p99").asLong()).isLessThanOrEqualTo(3000);
         assertThat(summary.get("acknowledged").asInt()).isPositive().isEqualTo(summary.get("sent").asInt());
         assertThat(Files.readString(report.resolve("drill-fire.html"))).contains("<svg", "kill -9 site", "PASSED");
+        assertThat(summary.get("events").findValuesAsText("key")).contains("kill", "left-killed").doesNotContain("restart");
         firedAt = summary.get("site").asInt();
         assertThat(processesOf(firedAt)).as("site %d, left dead by the drill", firedAt).isEmpty();
     }

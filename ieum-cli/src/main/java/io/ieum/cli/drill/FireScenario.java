@@ -29,6 +29,6 @@ final class FireScenario implements Scenario {
         } else {
             log.mark("left-killed", Messages.get("drill.event.leftKilled", plan.site().number()));
         }
-        return new Outcome(kill.at(), Long.MAX_VALUE, Optional.empty(), Optional.empty());
+        return new Outcome(kill.at(), Long.MAX_VALUE, Optional.empty(), Optional.empty(), restart);
     }
 }

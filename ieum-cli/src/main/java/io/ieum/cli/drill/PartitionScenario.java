@@ -67,7 +67,7 @@ final class PartitionScenario implements Scenario {
         cluster.thawCassandra(others);
         awaitHealthy(cluster);
         log.mark("back", Messages.get("drill.event.healed"));
-        return new Outcome(freeze.at(), thaw.at(), Optional.of(new Window(isolate.at(), heal.at())), Optional.of(told));
+        return new Outcome(freeze.at(), thaw.at(), Optional.of(new Window(isolate.at(), heal.at())), Optional.of(told), true);
     }
 
     /** Waits (bounded) until every send made before {@code until} is acknowledged or failed for good. */
