@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
@@ -137,7 +136,7 @@ class LocalClusterTest {
         List<Long> others = List.of(pidOf(Site.of(1)), pidOf(Site.of(3)));
         long t0 = System.nanoTime();
         Freezer.stop(others);
-        try (CqlSession alone = siteTwoOnly()) {
+        try (CqlSession alone = DriverSessions.connect(CLUSTER.cluster().addressing(), Site.of(2))) {
             PreparedStatement one = alone.prepare("SELECT v FROM ieum_devcluster_test.kv WHERE k = ?");
             List<UUID> absent = missedBySite2.stream().filter(k -> readOnSite2(alone, one, k).isEmpty()).toList();
             assertThat(absent).as("rows written while site 2 was dead, missing on it after its restart").isEmpty();
@@ -150,22 +149,6 @@ class LocalClusterTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(CLUSTER.cluster().status().allHealthy()).isTrue());
         System.out.printf("[devcluster] sites 1 and 3 thawed, every node up again in %d ms%n", millisSince(thawed));
-    }
-
-    /**
-     * A session that talks to site 2's node only: the usual one (DriverSessions) also opens pools to
-     * two nodes of each other site and prepares on them, and a frozen node accepts the TCP connection
-     * but never answers its handshake — ~29 s of timeouts before the first read here.
-     */
-    private static CqlSession siteTwoOnly() {
-        return CqlSession.builder()
-                .addContactPoint(CLUSTER.cluster().addressing().cql(Site.of(2)))
-                .withLocalDatacenter(Site.of(2).datacenter())
-                .withConfigLoader(DriverSessions.multiSiteConfig(Site.of(2))
-                        .withInt(DefaultDriverOption.LOAD_BALANCING_DC_FAILOVER_MAX_NODES_PER_REMOTE_DC, 0)
-                        .withBoolean(DefaultDriverOption.PREPARE_ON_ALL_NODES, false)
-                        .build())
-                .build();
     }
 
     private static long millisSince(long nanos) {
