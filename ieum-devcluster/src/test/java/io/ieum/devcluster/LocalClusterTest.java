@@ -161,9 +161,8 @@ class LocalClusterTest {
 
     /**
      * Site 2's own replica's answer: LOCAL_ONE, so its node asks only the replica of its own
-     * datacenter, itself (at ONE it could pick a frozen replica of sites 1 or 3 and time out until
-     * its gossip sees them down, ~30 s of reads here). A timeout is no answer, so the read is made
-     * again; an answer, row or none, is final.
+     * datacenter, itself, never a frozen one of sites 1 or 3. A timeout is no answer, so the read is
+     * made again; an answer, row or none, is final.
      */
     private static Optional<Row> readOnSite2(CqlSession alone, PreparedStatement one, UUID key) {
         return await().atMost(Duration.ofSeconds(60))
