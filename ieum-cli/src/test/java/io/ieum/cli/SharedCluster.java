@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import io.ieum.devcluster.LocalCluster;
@@ -95,16 +96,22 @@ public final class SharedCluster implements AutoCloseable {
      * {@link #SETTLE_TIMEOUT} is killed whole ({@code cluster kill}) and started again. Sites are
      * started together, since a starting node waits until every site sees every node up.
      */
-    public synchronized void ensureEverySiteUp() {
-        List<Site> broken = Site.all().stream().filter(site -> !processesAlive(site)).toList();
+    public void ensureEverySiteUp() {
+        ensureSitesUp(Set.of());
+    }
+
+    /** As {@link #ensureEverySiteUp}, but {@code asFound} (dead or alive) is neither started nor waited for. */
+    public synchronized void ensureSitesUp(Set<Site> asFound) {
+        List<Site> needed = Site.all().stream().filter(site -> !asFound.contains(site)).toList();
+        List<Site> broken = needed.stream().filter(site -> !processesAlive(site)).toList();
         if (!broken.isEmpty()) {
             start(broken);
         }
-        List<Site> unhealthy = awaitHealthy(SETTLE_TIMEOUT);
+        List<Site> unhealthy = awaitHealthy(needed, SETTLE_TIMEOUT);
         if (!unhealthy.isEmpty()) {
             kill(unhealthy);
             start(unhealthy);
-            List<Site> still = awaitHealthy(HEALTHY_TIMEOUT);
+            List<Site> still = awaitHealthy(needed, HEALTHY_TIMEOUT);
             if (!still.isEmpty()) {
                 throw new IllegalStateException("sites " + still + " not healthy after a restart; see " + dir);
             }
@@ -120,17 +127,17 @@ public final class SharedCluster implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@code timeout} for every site; returns the sites still unhealthy. The ring itself
+     * Waits up to {@code timeout} for every one of {@code sites}; returns those still unhealthy. The ring itself
      * is not asked (a driver session per site, seconds per class): {@code cluster start} already waited
      * until every site sees every node up, and an Ieum node is healthy only with its storage.
      */
-    private List<Site> awaitHealthy(Duration timeout) {
+    private List<Site> awaitHealthy(List<Site> sites, Duration timeout) {
         try {
             await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() ->
-                    Site.all().stream().allMatch(this::healthy));
+                    sites.stream().allMatch(this::healthy));
             return List.of();
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            return Site.all().stream().filter(site -> !healthy(site)).toList();
+            return sites.stream().filter(site -> !healthy(site)).toList();
         }
     }
 

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.ClassOrdererContext;
 
 /**
  * The order of the real-cluster classes on the JVM's one cluster: those that leave every site up
- * first, so the shared holder rarely has to restart a site (~1 minute each), and
- * {@code ClusterCommandClusterTest} last, whose final step is {@code cluster down}. Every class still
+ * first, so the shared holder rarely has to restart a site (~1 minute each), the shop storm just
+ * before {@code ClusterCommandClusterTest}, whose first test brings back the site the storm kills
+ * (ADR 0018), and which runs last: its final step is {@code cluster down}. Every class still
  * gets every site up before it starts (SharedClusterExtension), so the order saves time; it is not
  * what makes a class pass.
  */
@@ -20,10 +21,10 @@ public final class ClusterTierOrder implements ClassOrderer {
     static final List<String> ORDER = List.of(
             "*store*",                       // the Cassandra store suite: contracts, multi-site, consistency
             "CassandraSiteLossTest",         // kills a site's Cassandra node and restarts it itself
-            "LocalClusterTest",              // kills site 2 (restarts it), then sites 1 and 3 (left for the holder)
-            "ShopStormClusterTest",          // kills site 2 (left for the holder)
+            "LocalClusterTest",              // kills site 2 and restarts it, freezes sites 1 and 3 and thaws them
+            "ShopStormClusterTest",          // kills site 2 (left dead for ClusterCommandClusterTest's rejoin test)
             "*other*",
-            "ClusterCommandClusterTest");    // both drills, kill of site 2, then `cluster down`
+            "ClusterCommandClusterTest");    // brings site 2 back, both drills (fire leaves a site dead), `cluster down`
 
     @Override
     public void orderClasses(ClassOrdererContext context) {

@@ -98,7 +98,7 @@ final class Drill {
                     log.mark("heal-failed", Messages.get("drill.event.healFailed", e.getMessage()));
                     healFailure = e.getMessage();
                     outcome = new Scenario.Outcome(faultAt, Long.MAX_VALUE, java.util.Optional.empty(),
-                            java.util.Optional.empty());
+                            java.util.Optional.empty(), true);
                 }
                 say("drill.step.settle", plan.settle().toSeconds());
                 Scenario.pause(plan.settle());
@@ -195,7 +195,9 @@ final class Drill {
         checks.add(check("drill.check.allAcked", acknowledged == sends.size(), sends.size() - acknowledged));
         checks.add(check("drill.check.resume", r.p99() <= plan.resumeLimit().toMillis(), Long.toString(r.p99()),
                 Long.toString(plan.resumeLimit().toMillis())));
-        checks.add(check("drill.check.healed", healFailure == null, healFailure == null ? "-" : healFailure));
+        if (outcome.healed()) {
+            checks.add(check("drill.check.healed", healFailure == null, healFailure == null ? "-" : healFailure));
+        }
         outcome.refusal().ifPresent(w -> checks.add(check("drill.check.cutOff", verdict.acknowledgedWhileCutOff() == 0,
                 verdict.acknowledgedWhileCutOff())));
         outcome.refusalText().ifPresent(text -> checks.add(check("drill.check.told", text.startsWith("503 busy"), text)));

@@ -12,6 +12,7 @@ import java.util.List;
 
 import io.ieum.cli.IeumCli;
 import io.ieum.cli.IeumSites;
+import io.ieum.devcluster.Freezer;
 import io.ieum.devcluster.LocalCluster;
 import io.ieum.devcluster.Site;
 

@@ -133,9 +133,13 @@ public final class DrillCommand implements Runnable {
         @Mixin
         DrillOptions options = new DrillOptions();
 
+        /** For a test that goes on with the site dead (ieum-cluster-tests): skips the ~100 s restart under traffic. */
+        @Option(names = "--leave-killed", descriptionKey = "drill.option.leaveKilled")
+        boolean leaveKilled;
+
         @Override
         public Integer call() throws Exception {
-            return options.run(spec, DrillPlan.Kind.FIRE, new FireScenario());
+            return options.run(spec, DrillPlan.Kind.FIRE, new FireScenario(!leaveKilled));
         }
     }
 

@@ -24,7 +24,7 @@ import io.ieum.devcluster.Site;
  * Each phase is healed (SIGCONT), the cluster seen healthy (after the first phase the thawed node is
  * also caught up with {@code ieum cluster repair}) and the first phase's sends answered
  * before the next. The "cut off" window starts once the kernel reports the frozen nodes stopped
- * ({@link Freezer}), not when the signal is sent: a write that reached a majority in between is a
+ * ({@link io.ieum.devcluster.Freezer}), not when the signal is sent: a write that reached a majority in between is a
  * write with a majority, correctly acknowledged.
  */
 final class PartitionScenario implements Scenario {
@@ -67,7 +67,7 @@ final class PartitionScenario implements Scenario {
         cluster.thawCassandra(others);
         awaitHealthy(cluster);
         log.mark("back", Messages.get("drill.event.healed"));
-        return new Outcome(freeze.at(), thaw.at(), Optional.of(new Window(isolate.at(), heal.at())), Optional.of(told));
+        return new Outcome(freeze.at(), thaw.at(), Optional.of(new Window(isolate.at(), heal.at())), Optional.of(told), true);
     }
 
     /** Waits (bounded) until every send made before {@code until} is acknowledged or failed for good. */

@@ -17,8 +17,10 @@ interface Scenario {
      * @param resumeUntil sends made after this are not part of the resume measurement
      * @param refusal     where a majority could not be reached: no send made inside it may be acknowledged inside it
      * @param refusalText what a user on the cut-off side was told, if the drill asked
+     * @param healed      whether the scenario healed the fault (false: {@code --leave-killed}, nothing to check)
      */
-    record Outcome(long resumeFrom, long resumeUntil, Optional<Window> refusal, Optional<String> refusalText) {}
+    record Outcome(long resumeFrom, long resumeUntil, Optional<Window> refusal, Optional<String> refusalText,
+                   boolean healed) {}
 
     record Window(long from, long until) {}
 

@@ -45,4 +45,23 @@ class DrillCommandTest {
         assertThat(result[0]).isEqualTo(Integer.toString(ExitCodes.USAGE));
         assertThat(result[2]).contains("prefix: 10.0.0. (expected: 127.x.y.)");
     }
+
+    @Test
+    void leaveKilledShouldBeAnOptionOfTheFireDrillOnly() {
+        String[] fire = run("drill", "fire", "--leave-killed", "--warmup", "1", "--dir", "/nonexistent/drill");
+        String[] partition = run("drill", "partition", "--leave-killed", "--dir", "/nonexistent/drill");
+
+        assertThat(fire[0]).isEqualTo(Integer.toString(ExitCodes.USAGE));
+        assertThat(fire[2]).contains("--warmup 1 --fault 10 --settle 5 (expected: warmup >= 2");
+        assertThat(partition[0]).isEqualTo(Integer.toString(ExitCodes.USAGE));
+        assertThat(partition[2]).contains("--leave-killed");
+    }
+
+    @Test
+    void theFireDrillsHelpShouldDescribeLeaveKilled() {
+        String[] help = run("drill", "fire", "--help");
+
+        assertThat(help[0]).isEqualTo("0");
+        assertThat(help[1]).contains("--leave-killed", "leave the killed site dead");
+    }
 }

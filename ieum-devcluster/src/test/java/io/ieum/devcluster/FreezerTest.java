@@ -1,4 +1,4 @@
-package io.ieum.cli.drill;
+package io.ieum.devcluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The partition drill's window starts when the kernel says the nodes stopped, so that must be true. */
+/** The partition drill's window starts when the kernel says the nodes stopped, so that must be true; LocalClusterTest leaves a site alone with it. */
 class FreezerTest {
 
     @Test

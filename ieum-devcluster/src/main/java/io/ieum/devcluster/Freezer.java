@@ -1,4 +1,4 @@
-package io.ieum.cli.drill;
+package io.ieum.devcluster;
 
 import static java.util.Objects.requireNonNull;
 
@@ -12,31 +12,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SIGSTOP and SIGCONT for the partition drill, returning only once the kernel reports every process
- * stopped (or running again). {@code kill} returning means the signal was sent, not that it took
+ * SIGSTOP and SIGCONT (the partition drill; LocalClusterTest leaving one site alone), returning
+ * only once the kernel reports every process stopped (or running again). {@code kill} returning means the signal was sent, not that it took
  * effect: a drill that starts its "cut off" window when it sends the signal counts writes that reached
  * a majority in the milliseconds before the processes actually stopped.
  */
-final class Freezer {
+public final class Freezer {
 
-    static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
     private Freezer() {}
 
     /** Stops every process with one signal, then waits until each is in state T. */
-    static void stop(List<Long> pids) throws InterruptedException {
+    public static void stop(List<Long> pids) throws InterruptedException {
         signal("STOP", pids);
         await(pids, true);
     }
 
     /** Continues every process with one signal, then waits until none is in state T. */
-    static void resume(List<Long> pids) throws InterruptedException {
+    public static void resume(List<Long> pids) throws InterruptedException {
         signal("CONT", pids);
         await(pids, false);
     }
 
     /** Whether the kernel reports {@code pid} stopped by a signal (state T in /proc/PID/stat). */
-    static boolean stopped(long pid) {
+    public static boolean stopped(long pid) {
         try {
             return stateOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII)) == 'T';
         } catch (NoSuchFileException e) {
