@@ -25,7 +25,7 @@ final class Migrations {
                     concat(ChannelDao.SCHEMA, StaffDao.SCHEMA, CatalogueDao.SCHEMA, FollowerDao.SCHEMA, ConversationDao.SCHEMA,
                             AnnouncementDao.SCHEMA, OrderDao.SCHEMA, CalendarDao.SCHEMA, SlotDao.SCHEMA, BookingDao.SCHEMA)),
             new Migration(3, "an order ID names one order; order creates begun (ADR 0016)", OrderDao.SCHEMA_ONE_ID_ONE_ORDER),
-            new Migration(4, "booking creates begun (ADR 0016)", BookingAttemptDao.SCHEMA));
+            new Migration(4, "booking creates begun (ADR 0016)", List.of(CreateAttemptsDao.BOOKINGS.createTable())));
 
     private Migrations() {}
 

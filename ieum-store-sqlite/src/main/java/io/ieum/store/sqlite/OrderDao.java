@@ -19,8 +19,8 @@ import io.ieum.core.store.ChannelCodecs;
 
 /**
  * The {@code orders} table, keyed (channel, order ID), the ID unique on its own (schema step 3: an ID
- * names one order, ADR 0016) and indexed by customer; {@code order_attempts} records each create
- * begun. A status change is {@code UPDATE … WHERE version = ?}: run by the one writer thread, it is
+ * names one order, ADR 0016) and indexed by customer; {@code order_attempts} ({@link CreateAttemptsDao}) records
+ * each create begun. A status change is {@code UPDATE … WHERE version = ?}: run by the one writer thread, it is
  * the compare-and-set.
  */
 final class OrderDao {
@@ -34,18 +34,7 @@ final class OrderDao {
 
     /** Schema step 3 (ADR 0016). */
     static final List<String> SCHEMA_ONE_ID_ONE_ORDER = List.of(
-            "CREATE UNIQUE INDEX orders_by_id ON orders (id)",
-            "CREATE TABLE order_attempts (channel_id BLOB NOT NULL, id BLOB NOT NULL, PRIMARY KEY (channel_id, id)) WITHOUT ROWID");
-
-    void markBegun(SqlConnection c, Order o) throws SQLException {
-        update(c, "INSERT INTO order_attempts (channel_id, id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                o.channelId().uuid(), o.id().uuid());
-    }
-
-    boolean begun(SqlConnection c, ChannelId channel, OrderId id) throws SQLException {
-        return one(c, row -> true, "SELECT 1 FROM order_attempts WHERE channel_id = ? AND id = ?", channel.uuid(), id.uuid())
-                .isPresent();
-    }
+            "CREATE UNIQUE INDEX orders_by_id ON orders (id)", CreateAttemptsDao.ORDERS.createTable());
 
     private static final String COLUMNS = "channel_id, id, customer, items, requested_at, fulfilment, address, note, "
             + "status, reason, version, updated_at";

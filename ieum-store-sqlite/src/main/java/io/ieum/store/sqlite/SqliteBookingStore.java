@@ -34,7 +34,6 @@ final class SqliteBookingStore implements BookingStore {
     private final CalendarDao calendars = new CalendarDao();
     private final SlotDao slots = new SlotDao();
     private final BookingDao bookings = new BookingDao();
-    private final BookingAttemptDao attempts = new BookingAttemptDao();
 
     /** Thrown inside a task to roll its writes back: a slot is held by another booking. */
     private static final class Taken extends RuntimeException {
@@ -104,7 +103,7 @@ final class SqliteBookingStore implements BookingStore {
         requireNonNull(channelId, "channelId");
         requireNonNull(id, "id");
         writer.call(c -> {
-            attempts.markBegun(c, channelId, id);
+            CreateAttemptsDao.BOOKINGS.markBegun(c, channelId, id.uuid());
             return null;
         });
     }
@@ -113,7 +112,7 @@ final class SqliteBookingStore implements BookingStore {
     public boolean begun(ChannelId channelId, BookingId id) {
         requireNonNull(channelId, "channelId");
         requireNonNull(id, "id");
-        return reads.read(c -> attempts.begun(c, channelId, id));
+        return reads.read(c -> CreateAttemptsDao.BOOKINGS.begun(c, channelId, id.uuid()));
     }
 
     @Override

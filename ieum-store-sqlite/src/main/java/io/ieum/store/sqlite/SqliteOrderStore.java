@@ -33,7 +33,7 @@ final class SqliteOrderStore implements OrderStore {
     public boolean create(Order order) {
         requireNonNull(order, "order");
         writer.call(c -> {
-            dao.markBegun(c, order);
+            CreateAttemptsDao.ORDERS.markBegun(c, order.channelId(), order.id().uuid());
             return null;
         });
         return writer.call(c -> dao.insertIfAbsent(c, order));
@@ -43,7 +43,7 @@ final class SqliteOrderStore implements OrderStore {
     public boolean begun(ChannelId channelId, OrderId id) {
         requireNonNull(channelId, "channelId");
         requireNonNull(id, "id");
-        return reads.read(c -> dao.begun(c, channelId, id));
+        return reads.read(c -> CreateAttemptsDao.ORDERS.begun(c, channelId, id.uuid()));
     }
 
     @Override
