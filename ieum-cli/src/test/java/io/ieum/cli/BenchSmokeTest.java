@@ -44,11 +44,12 @@ class BenchSmokeTest {
     }
 
     @Test
-    void benchSpreadOverTwoProcessesShouldCountEveryMessageOnce() throws IOException {
+    void benchSpreadOverTwoProcessesShouldCountEveryMessageOnceWithSendsGoingOutInTicks() throws IOException {
         Path report = dir.resolve("bench2.json");
         try (RunningServer server = RunningServer.start(dir.resolve("data2"))) {
             CliRun run = CliRun.run("bench", "--server", server.uri().toString(), "--users", "30", "--group-size", "5",
-                    "--rate", "40", "--duration", "3", "--grace", "20", "--processes", "2", "--json", report.toString());
+                    "--rate", "40", "--duration", "3", "--grace", "20", "--processes", "2",
+                    "--send-tick", "100000", "--json", report.toString());
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         }
@@ -60,5 +61,9 @@ class BenchSmokeTest {
         assertThat(result.lost()).isZero();
         assertThat(result.appDuplicates()).isZero();
         assertThat(result.deliveries()).isEqualTo(120 * 5);
+        // Each process is due to send every 50 ms but sleeps at least 100 ms: the sends due meanwhile go
+        // out together on waking, the first of them ~50 ms late, and that lateness is reported.
+        assertThat(result.sendTickMicros()).isEqualTo(100_000);
+        assertThat(result.maxSendLagMicros()).isGreaterThanOrEqualTo(40_000);
     }
 }

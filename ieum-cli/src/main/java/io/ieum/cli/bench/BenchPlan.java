@@ -21,10 +21,12 @@ import java.util.List;
  * @param spread      connect the members of each room to the servers in turn (each one's failover list
  *                    starting at its own site), for a multi-site run; otherwise every connection uses
  *                    {@code servers} as its failover list, i.e. the first server while it answers
+ * @param sendTick    the shortest sleep of a sender that is ahead of the schedule; what falls due meanwhile
+ *                    goes out together when it wakes (zero: each send wakes it at its own due time)
  */
 public record BenchPlan(List<URI> servers, String prefix, int users, int groupSize, int ratePerSecond,
                         Duration duration, int connections, Duration grace, int processes, List<InetAddress> bind,
-                        int ioThreads, Duration warmup, boolean spread) {
+                        int ioThreads, Duration warmup, boolean spread, Duration sendTick) {
 
     /** Hard bounds: the bench must never be able to take the machine down by a typo. */
     static final int MAX_USERS = 200_000;
@@ -34,6 +36,7 @@ public record BenchPlan(List<URI> servers, String prefix, int users, int groupSi
     static final int MAX_PROCESSES = 16;
     static final int MAX_RATE = 500_000;
     static final Duration MAX_DURATION = Duration.ofMinutes(30);
+    static final Duration MAX_SEND_TICK = Duration.ofMillis(100);
 
     public BenchPlan {
         servers = List.copyOf(requireNonNull(servers, "servers"));
@@ -44,6 +47,7 @@ public record BenchPlan(List<URI> servers, String prefix, int users, int groupSi
         requireNonNull(duration, "duration");
         requireNonNull(grace, "grace");
         requireNonNull(warmup, "warmup");
+        requireNonNull(sendTick, "sendTick");
         bind = List.copyOf(requireNonNull(bind, "bind"));
         check("users", users, 2, MAX_USERS);
         check("groupSize", groupSize, 2, users);
@@ -60,6 +64,10 @@ public record BenchPlan(List<URI> servers, String prefix, int users, int groupSi
         }
         if (warmup.isNegative() || warmup.compareTo(MAX_DURATION) > 0) {
             throw new IllegalArgumentException("warmup: " + warmup + " (expected: 0s.." + MAX_DURATION + ")");
+        }
+        if (sendTick.isNegative() || sendTick.compareTo(MAX_SEND_TICK) > 0) {
+            throw new IllegalArgumentException("sendTick: " + sendTick.toNanos() / 1000 + " µs (expected: 0.."
+                    + MAX_SEND_TICK.toNanos() / 1000 + " µs)");
         }
         // Checked on the total: a process may get more than its even share of the sends.
         long seconds = warmup.toSeconds() + duration.toSeconds(); // the fields are not set yet

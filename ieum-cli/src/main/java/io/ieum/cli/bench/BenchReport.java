@@ -20,6 +20,7 @@ import java.util.List;
  * @param generatorJvmFlags the heap, GC, JIT and leak-detection flags every generator process ran with
  *                          (the JIT is much of a short run's CPU), empty for the JVM's defaults
  * @param warmupSeconds    seconds of sending at the start whose latencies are not in the percentiles
+ * @param sendTickMicros   the senders' shortest sleep (see {@link BenchPlan#sendTick()}); 0 = every send on time
  * @param timeline         per second of the schedule (warm-up first): deliveries, how many took over
  *                         25 ms, the slowest
  */
@@ -29,7 +30,7 @@ public record BenchReport(long attempted, long acked, long failed, double ackedP
                           long rawDuplicates, long appDuplicates, long reconnects, long heapPerConnectionBytes,
                           int processes, int connections, long maxSendLagMicros, long generatorCpuMillis,
                           double generatorCpuMicrosPerDelivery, String generatorJvmFlags, String latencyFrom,
-                          long warmupSeconds, List<TimelineSecond> timeline) {
+                          long warmupSeconds, long sendTickMicros, List<TimelineSecond> timeline) {
 
     static final String FROM_INTENDED_SEND = "intended send time (open loop, no coordinated omission)";
 }

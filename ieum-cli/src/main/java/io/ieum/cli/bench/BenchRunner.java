@@ -140,7 +140,8 @@ public final class BenchRunner {
                 latency.getMaxValue(), ackLatency.getValueAtPercentile(99), undelivered, lost, raw, app, reconnects,
                 heapPerConnection, results.size(), connections, lag, cpuNanos < 0 ? -1 : cpuNanos / 1_000_000,
                 cpuPerDelivery, String.join(" ", WorkerProcess.jvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments())),
-                BenchReport.FROM_INTENDED_SEND, plan.warmup().toSeconds(), LatencyTimeline.seconds(LatencyTimeline.merge(timelines, timelineSeconds)));
+                BenchReport.FROM_INTENDED_SEND, plan.warmup().toSeconds(), plan.sendTick().toNanos() / 1000,
+                LatencyTimeline.seconds(LatencyTimeline.merge(timelines, timelineSeconds)));
     }
 
     private static WorkerResult join(CompletableFuture<WorkerResult> local) throws InterruptedException {

@@ -48,7 +48,7 @@ final class BenchShares {
             InetAddress bind = plan.bindOf(p);
             shares.add(new WorkerShare(p, plan.servers(), bind == null ? null : bind.getHostAddress(), plan.ioThreads(),
                     seats.get(p), Math.max(sends[p] / seconds, 1e-3), sends[p], plan.grace().toMillis(),
-                    plan.warmup().toMillis(), plan.spread()));
+                    plan.warmup().toMillis(), plan.spread(), plan.sendTick().toNanos()));
         }
         return shares;
     }

@@ -31,6 +31,7 @@ final class BenchTable {
                 : r.generatorJvmFlags());
         row(out, "bench.row.latencyFrom", r.latencyFrom());
         row(out, "bench.row.warmup", Messages.get("bench.warmup", r.warmupSeconds()));
+        row(out, "bench.row.sendTick", Messages.get("bench.sendTick", r.sendTickMicros()));
         row(out, "bench.row.slowSeconds", slowSeconds(r.timeline().stream()
                 .filter(s -> s.second() >= r.warmupSeconds()).toList()));
         row(out, "bench.row.heap", r.heapPerConnectionBytes() < 0 ? "n/a"

@@ -11,10 +11,11 @@ import java.util.List;
  * @param bindAddress  source address of the sockets, or null
  * @param warmupMillis how long from the start sends are not timed (see {@link BenchPlan#warmup()})
  * @param spread       whether a room's members connect to different servers (see {@link BenchPlan#spread()})
+ * @param sendTickNanos see {@link BenchPlan#sendTick()}
  */
 public record WorkerShare(int index, List<URI> servers, String bindAddress, int ioThreads, List<Seat> seats,
                           double ratePerSecond, long sends, long graceMillis,
-                          long warmupMillis, boolean spread) {
+                          long warmupMillis, boolean spread, long sendTickNanos) {
 
     /**
      * The failover list of a room's member: with {@code spread}, member m starts at server

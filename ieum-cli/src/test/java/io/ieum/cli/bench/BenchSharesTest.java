@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BenchSharesTest {
 
@@ -18,7 +20,7 @@ class BenchSharesTest {
     void everyRoomShouldLiveInOneProcessAndEverySendBeGivenOnce() throws Exception {
         BenchPlan plan = new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 70, 10, 1001,
                 Duration.ofSeconds(7), 140, Duration.ofSeconds(1), 3,
-                List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")), 1, Duration.ZERO, false);
+                List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")), 1, Duration.ZERO, false, Duration.ZERO);
         List<String> tokens = IntStream.range(0, 70).mapToObj(i -> "t" + i).toList();
         List<String> rooms = IntStream.range(0, 7).mapToObj(g -> "r" + g).toList();
 
@@ -44,7 +46,7 @@ class BenchSharesTest {
     @Test
     void warmUpSendsShouldBeSharedLikeTheOthersAtTheSameRate() {
         BenchPlan plan = new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 40, 10, 100,
-                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(3), false);
+                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(3), false, Duration.ofMillis(1));
         List<String> tokens = IntStream.range(0, 40).mapToObj(i -> "t" + i).toList();
         List<String> rooms = IntStream.range(0, 4).mapToObj(g -> "r" + g).toList();
 
@@ -54,21 +56,31 @@ class BenchSharesTest {
         assertThat(shares).extracting(WorkerShare::sends).containsExactly(500L, 500L);
         assertThat(shares).extracting(WorkerShare::ratePerSecond).containsExactly(50.0, 50.0);
         assertThat(shares).extracting(WorkerShare::warmupMillis).containsExactly(3_000L, 3_000L);
+        assertThat(shares).extracting(WorkerShare::sendTickNanos).containsExactly(1_000_000L, 1_000_000L);
     }
 
     @Test
     void aNegativeWarmUpShouldBeRefusedNamingIt() {
         assertThatThrownBy(() -> new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 40, 10, 100,
-                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(-1), false))
+                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(-1), false, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warmup: PT-1S");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {-1, 100_001})
+    void aSendTickOutsideZeroToAHundredMillisecondsShouldBeRefusedNamingIt(long micros) {
+        assertThatThrownBy(() -> new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 40, 10, 100,
+                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ZERO, false,
+                Duration.ofNanos(micros * 1000)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sendTick: " + micros + " µs");
     }
 
     @Test
     void spreadShouldStartEachMembersFailoverListAtItsOwnSite() {
         List<URI> sites = List.of(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.2:2"),
                 URI.create("http://127.0.0.3:3"));
-        WorkerShare spread = new WorkerShare(0, sites, null, 1, List.of(), 1, 1, 0, 0, true);
-        WorkerShare listed = new WorkerShare(0, sites, null, 1, List.of(), 1, 1, 0, 0, false);
+        WorkerShare spread = new WorkerShare(0, sites, null, 1, List.of(), 1, 1, 0, 0, true, 0);
+        WorkerShare listed = new WorkerShare(0, sites, null, 1, List.of(), 1, 1, 0, 0, false, 0);
 
         assertThat(spread.serversOf(0)).containsExactly(sites.get(0), sites.get(1), sites.get(2));
         assertThat(spread.serversOf(1)).containsExactly(sites.get(1), sites.get(2), sites.get(0));
