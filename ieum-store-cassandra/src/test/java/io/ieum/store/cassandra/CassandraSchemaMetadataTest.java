@@ -3,6 +3,9 @@ package io.ieum.store.cassandra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -10,7 +13,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
+
+import io.ieum.devcluster.DriverSessions;
+import io.ieum.devcluster.Site;
 
 /**
  * The migrations switch the driver's schema metadata off while they run (ADR 0017); an opened
@@ -39,5 +47,31 @@ class CassandraSchemaMetadataTest {
         // Replicas per key come from the keyspace's replication in that metadata: one per site.
         assertThat(session.getMetadata().getTokenMap().orElseThrow()
                 .getReplicas(keyspace.getName(), ByteBuffer.wrap(new byte[] {1, 2, 3}))).hasSize(3);
+    }
+
+    /**
+     * A step's tables are created together (ADR 0020): every node must end up with every table under
+     * the one ID its coordinator gave it — a table created twice by two coordinators would differ.
+     */
+    @Test
+    void everySiteShouldHoldEveryTableUnderTheSameId() {
+        Map<String, UUID> atSeed = tableIds(Site.seed());
+
+        assertThat(atSeed.keySet()).contains(CassandraMigrations.TABLE).containsAll(CassandraMigrations.tables());
+        for (Site site : Site.all()) {
+            assertThat(tableIds(site)).as(site.toString()).isEqualTo(atSeed);
+        }
+    }
+
+    /** The keyspace's tables as {@code site}'s node knows them (system_schema is node-local). */
+    private static Map<String, UUID> tableIds(Site site) {
+        try (CqlSession session = DriverSessions.connect(CassandraClusterExtension.cluster().addressing(), site)) {
+            Map<String, UUID> ids = new TreeMap<>();
+            session.execute(SimpleStatement.newInstance(
+                            "SELECT table_name, id FROM system_schema.tables WHERE keyspace_name = ?",
+                            CassandraClusterExtension.KEYSPACE).setConsistencyLevel(DefaultConsistencyLevel.ONE))
+                    .forEach(row -> ids.put(row.getString(0), row.getUuid(1)));
+            return ids;
+        }
     }
 }
