@@ -65,7 +65,7 @@ class CassandraSchemaMetadataTest {
 
     /** The keyspace's tables as {@code site}'s node knows them (system_schema is node-local). */
     private static Map<String, UUID> tableIds(Site site) {
-        try (CqlSession session = DriverSessions.connect(CassandraClusterExtension.cluster().addressing(), site)) {
+        try (CqlSession session = DriverSessions.connectWithoutSchema(CassandraClusterExtension.cluster().addressing(), site)) {
             Map<String, UUID> ids = new TreeMap<>();
             session.execute(SimpleStatement.newInstance(
                             "SELECT table_name, id FROM system_schema.tables WHERE keyspace_name = ?",
