@@ -3,6 +3,7 @@ package io.ieum.store.cassandra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
+import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -15,9 +16,9 @@ import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
 
-import io.ieum.devcluster.DriverSessions;
 import io.ieum.devcluster.Site;
 
 /**
@@ -55,23 +56,23 @@ class CassandraSchemaMetadataTest {
      */
     @Test
     void everySiteShouldHoldEveryTableUnderTheSameId() {
-        Map<String, UUID> atSeed = tableIds(Site.seed());
+        CqlSession session = CASSANDRA.session();
+        Collection<Node> nodes = session.getMetadata().getNodes().values();
+        Map<String, UUID> first = tableIds(session, nodes.iterator().next());
 
-        assertThat(atSeed.keySet()).contains(CassandraMigrations.TABLE).containsAll(CassandraMigrations.tables());
-        for (Site site : Site.all()) {
-            assertThat(tableIds(site)).as(site.toString()).isEqualTo(atSeed);
+        assertThat(nodes).hasSize(Site.COUNT);
+        assertThat(first.keySet()).contains(CassandraMigrations.TABLE).containsAll(CassandraMigrations.tables());
+        for (Node node : nodes) {
+            assertThat(tableIds(session, node)).as(node.getDatacenter()).isEqualTo(first);
         }
     }
 
-    /** The keyspace's tables as {@code site}'s node knows them (system_schema is node-local). */
-    private static Map<String, UUID> tableIds(Site site) {
-        try (CqlSession session = DriverSessions.connectWithoutSchema(CassandraClusterExtension.cluster().addressing(), site)) {
-            Map<String, UUID> ids = new TreeMap<>();
-            session.execute(SimpleStatement.newInstance(
-                            "SELECT table_name, id FROM system_schema.tables WHERE keyspace_name = ?",
-                            CassandraClusterExtension.KEYSPACE).setConsistencyLevel(DefaultConsistencyLevel.ONE))
-                    .forEach(row -> ids.put(row.getString(0), row.getUuid(1)));
-            return ids;
-        }
+    /** The keyspace's tables as {@code node} knows them: system_schema is node-local, so the statement is sent to it. */
+    private static Map<String, UUID> tableIds(CqlSession session, Node node) {
+        Map<String, UUID> ids = new TreeMap<>();
+        session.execute(SimpleStatement.newInstance("SELECT table_name, id FROM system_schema.tables WHERE keyspace_name = ?",
+                        CassandraClusterExtension.KEYSPACE).setNode(node).setConsistencyLevel(DefaultConsistencyLevel.ONE))
+                .forEach(row -> ids.put(row.getString(0), row.getUuid(1)));
+        return ids;
     }
 }
