@@ -133,12 +133,18 @@ public final class SharedCluster implements AutoCloseable {
      */
     private List<Site> awaitHealthy(List<Site> sites, Duration timeout) {
         try {
-            await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() ->
-                    sites.stream().allMatch(this::healthy));
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() ->
+                    healthyTogether(sites));
             return List.of();
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             return sites.stream().filter(site -> !healthy(site)).toList();
         }
+    }
+
+    /** Every site asked at once: one after another, the check before each class took 0.6–1.5 s. */
+    private boolean healthyTogether(List<Site> sites) {
+        return sites.stream().map(site -> CompletableFuture.supplyAsync(() -> healthy(site))).toList().stream()
+                .allMatch(CompletableFuture::join);
     }
 
     private void kill(List<Site> sites) {

@@ -33,10 +33,12 @@ public final class CassandraYaml {
                 auto_bootstrap: false
                 partitioner: org.apache.cassandra.dht.Murmur3Partitioner
                 endpoint_snitch: GossipingPropertyFileSnitch
+                # Every node is a seed, so all three can start at once: a seed that hears no other seed
+                # within ring_delay carries on alone, and the seeds then gossip with each other (ADR 0020).
                 seed_provider:
                   - class_name: org.apache.cassandra.locator.SimpleSeedProvider
                     parameters:
-                      - seeds: "%s:%d"
+                      - seeds: "%s"
                 listen_address: %s
                 rpc_address: %s
                 storage_port: %d
@@ -75,7 +77,7 @@ public final class CassandraYaml {
                 """.formatted(
                 site, site.datacenter(),
                 CLUSTER_NAME,
-                addressing.seedHost(), SiteAddressing.STORAGE_PORT,
+                addressing.seeds(),
                 host, host,
                 SiteAddressing.STORAGE_PORT, SiteAddressing.NATIVE_PORT,
                 dirs.data(), dirs.commitlog(), dirs.savedCaches(), dirs.hints(), dirs.cdcRaw(),

@@ -23,6 +23,23 @@ public final class DriverSessions {
                 .build();
     }
 
+    /**
+     * As {@link #connect}, but without the driver's schema metadata and token map: opening it skips
+     * reading every schema table (two keyspaces of ~35 tables here), which the ring checks that open
+     * a session per site and poll ({@link PeerView}) and the catch-up sweep (reads {@code
+     * system_schema} itself, routes nothing by token) do not need (ADR 0020).
+     */
+    public static CqlSession connectWithoutSchema(SiteAddressing addressing, Site site) {
+        return CqlSession.builder()
+                .addContactPoint(addressing.cql(site))
+                .withLocalDatacenter(site.datacenter())
+                .withConfigLoader(multiSiteConfig(site)
+                        .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+                        .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, false)
+                        .build())
+                .build();
+    }
+
     static ProgrammaticDriverConfigLoaderBuilder multiSiteConfig(Site site) {
         return DriverConfigLoader.programmaticBuilder()
                 .withString(DefaultDriverOption.LOAD_BALANCING_LOCAL_DATACENTER, site.datacenter())

@@ -55,6 +55,16 @@ public final class NodeCommand {
             "-Dcassandra.skip_wait_for_gossip_to_settle=0",
             "-Dcassandra.superuser_setup_delay_ms=0");
 
+    /**
+     * A graceful stop ({@code cluster down}, after the Ieum nodes are stopped) still drains and flushes
+     * every table, but neither sleeps 2 s so that peers hear of it (the whole cluster is stopping) nor
+     * waits for in-flight internode messages: that wait took ~8 s of every ~15 s {@code down}, the
+     * nodes' connections to each other (and to a dead site) being closed at the same moment (ADR 0020).
+     */
+    static final List<String> QUICK_STOP = List.of(
+            "-Dcassandra.shutdown_announce_in_ms=0",
+            "-Dcassandra.test.messagingService.nonGracefulShutdown=true");
+
     private NodeCommand() {}
 
     public static List<String> build(Path javaExecutable, CassandraDistribution distribution, NodeDirectories dirs) {
@@ -66,6 +76,7 @@ public final class NodeCommand {
         command.addAll(HEAP_AND_GC);
         command.addAll(JDK17_MODULE_FLAGS);
         command.addAll(FAST_START);
+        command.addAll(QUICK_STOP);
         command.add("-Dcassandra.config=" + dirs.cassandraYaml().toUri());
         command.add("-Dcassandra-rackdc.properties=" + dirs.rackDcProperties().toUri());
         command.add("-Dlogback.configurationFile=" + dirs.logbackXml().toUri());

@@ -19,7 +19,7 @@ final class PeerView {
 
     /** Empty when the site's node itself cannot be reached. */
     static Optional<Map<Site, NodeState>> from(SiteAddressing addressing, Site observer) {
-        try (CqlSession session = DriverSessions.connect(addressing, observer)) {
+        try (CqlSession session = DriverSessions.connectWithoutSchema(addressing, observer)) {
             return Optional.of(statesOf(session, addressing));
         } catch (RuntimeException unreachable) {
             return Optional.empty();

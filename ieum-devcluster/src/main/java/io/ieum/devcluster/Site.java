@@ -22,7 +22,7 @@ public record Site(int number) {
         return IntStream.rangeClosed(1, COUNT).mapToObj(Site::new).toList();
     }
 
-    /** The seed; every other node learns the ring from it, so it starts first. */
+    /** Site 1, the first: its Ieum node creates the schema, the store tests talk to its node. Every node is a Cassandra seed. */
     public static Site seed() {
         return new Site(1);
     }

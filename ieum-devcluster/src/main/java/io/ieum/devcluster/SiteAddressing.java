@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.InetSocketAddress;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Where each site's node listens: site N on {@code prefix + N}, with Cassandra's standard ports.
@@ -35,7 +36,8 @@ public record SiteAddressing(String prefix) {
         return new InetSocketAddress(host(site), NATIVE_PORT);
     }
 
-    public String seedHost() {
-        return host(Site.seed());
+    /** Every site's node as a seed, {@code host:storage-port} comma-separated, for {@code cassandra.yaml}. */
+    public String seeds() {
+        return Site.all().stream().map(site -> host(site) + ":" + STORAGE_PORT).collect(Collectors.joining(","));
     }
 }

@@ -15,7 +15,7 @@ class CassandraYamlTest {
         assertThat(yaml)
                 .contains("listen_address: 127.0.0.2\n")
                 .contains("rpc_address: 127.0.0.2\n")
-                .contains("- seeds: \"127.0.0.1:7000\"")
+                .contains("- seeds: \"127.0.0.1:7000,127.0.0.2:7000,127.0.0.3:7000\"")
                 .contains("native_transport_port: 9042\n")
                 .contains("storage_port: 7000\n")
                 .contains("endpoint_snitch: GossipingPropertyFileSnitch\n");

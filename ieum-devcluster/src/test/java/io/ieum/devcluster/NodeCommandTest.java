@@ -27,6 +27,7 @@ class NodeCommandTest {
         assertThat(command).contains("-Xms512m", "-Xmx512m", "-Dcassandra-foreground=yes",
                 "-Dcassandra.ring_delay_ms=5000", "-Dcassandra.skip_wait_for_gossip_to_settle=0",
                 "-Dcassandra.superuser_setup_delay_ms=0",
+                "-Dcassandra.shutdown_announce_in_ms=0", "-Dcassandra.test.messagingService.nonGracefulShutdown=true",
                 "-Dcassandra.config=" + dirs.cassandraYaml().toUri(),
                 "-Dcassandra-rackdc.properties=" + dirs.rackDcProperties().toUri(),
                 "-Dlogback.configurationFile=" + dirs.logbackXml().toUri());

@@ -14,7 +14,7 @@ class SiteAddressingTest {
     void siteNShouldListenOnLoopbackAddressN() {
         assertThat(SiteAddressing.DEFAULT.host(Site.of(2))).isEqualTo("127.0.0.2");
         assertThat(SiteAddressing.DEFAULT.cql(Site.of(3))).isEqualTo(new InetSocketAddress("127.0.0.3", 9042));
-        assertThat(SiteAddressing.DEFAULT.seedHost()).isEqualTo("127.0.0.1");
+        assertThat(SiteAddressing.DEFAULT.seeds()).isEqualTo("127.0.0.1:7000,127.0.0.2:7000,127.0.0.3:7000");
     }
 
     @ParameterizedTest

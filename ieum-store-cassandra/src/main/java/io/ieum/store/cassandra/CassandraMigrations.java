@@ -79,10 +79,11 @@ final class CassandraMigrations {
      * <p>The driver's schema metadata is off meanwhile: with it on, every DDL statement also waited for
      * a metadata refresh behind the driver's 1 s debounce window and then read every schema table —
      * ~1.4 s a statement, ~85 s for the ~65 statements of an empty keyspace on the shared 2-core
-     * machine (ADR 0017). Schema agreement is still awaited after every statement (the driver does
-     * that for a DDL answer whether metadata is on or not, and {@link #ddl} checks again); the
-     * metadata is switched back on and refreshed once at the end, before any request is routed. A
-     * keyspace with every step recorded (every open but the first) is left alone: no DDL at all.
+     * machine (ADR 0017). The tables a step creates are created together, then its other changes,
+     * each such wave followed by a wait for schema agreement ({@link SchemaWave}, ADR 0020): one at
+     * a time, each waited for its own agreement (~60 s for an empty keyspace). The metadata is
+     * switched back on and refreshed once at the end, before any request is routed. A keyspace with
+     * every step recorded (every open but the first) is left alone: no DDL at all.
      */
     static int apply(CqlSession session, CassandraConfig config) {
         if (existingTables(session, config.keyspace()).contains(TABLE) && appliedSteps(session, config.keyspace())
@@ -121,9 +122,10 @@ final class CassandraMigrations {
         for (int i = 0; i < pending.size(); i++) {
             Migration step = pending.get(i);
             log.info("Applying schema step {} to {}: {}", step.version(), keyspace, step.description());
-            for (String statement : statements.get(i)) {
-                ddl(session, statement.replace("{ks}", keyspace));
-            }
+            List<String> cql = statements.get(i).stream().map(statement -> statement.replace("{ks}", keyspace)).toList();
+            // Tables first, then changes to them (an ALTER here only touches a table that existed already).
+            SchemaWave.run(session, cql.stream().filter(statement -> statement.startsWith("CREATE")).toList(), DDL_TIMEOUT);
+            SchemaWave.run(session, cql.stream().filter(statement -> !statement.startsWith("CREATE")).toList(), DDL_TIMEOUT);
             step.data().run(new Cql(session, keyspace, Runnable::run));
             SimpleStatement record = SimpleStatement.newInstance("INSERT INTO " + keyspace + "." + TABLE
                             + " (version, description, applied_at) VALUES (?, ?, ?)",
@@ -193,11 +195,8 @@ final class CassandraMigrations {
         return SimpleStatement.newInstance(cql).setTimeout(DDL_TIMEOUT).setIdempotent(false);
     }
 
+    /** One schema change, agreed by every node before the next builds on it. */
     private static void ddl(CqlSession session, String cql) {
-        session.execute(ddlStatement(cql));
-        // The driver waits for schema agreement after DDL; make sure before the next step builds on it.
-        if (!session.checkSchemaAgreement()) {
-            log.warn("No schema agreement yet after: {}", cql);
-        }
+        SchemaWave.run(session, List.of(cql), DDL_TIMEOUT);
     }
 }

@@ -1,5 +1,7 @@
 package io.ieum.store.cassandra;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,16 +52,26 @@ public final class CassandraClusterExtension implements BeforeAllCallback, Befor
     private static LocalCluster cluster;
     private static Duration startTime = Duration.ZERO;
 
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CassandraClusterExtension.class);
+
     private final UnaryOperator<CqlSessionBuilder> customizer;
+    /** Classes without a customizer share one storage (one driver session), opened by the first of them. */
+    private final boolean sharesStorage;
     private CassandraConfig config;
     private Storage storage;
 
     public CassandraClusterExtension() {
-        this(UnaryOperator.identity());
+        this(UnaryOperator.identity(), true);
     }
 
+    /** A storage of the class's own, its session built through {@code customizer} (e.g. a request tracker). */
     public CassandraClusterExtension(UnaryOperator<CqlSessionBuilder> customizer) {
-        this.customizer = customizer;
+        this(customizer, false);
+    }
+
+    private CassandraClusterExtension(UnaryOperator<CqlSessionBuilder> customizer, boolean sharesStorage) {
+        this.customizer = requireNonNull(customizer, "customizer");
+        this.sharesStorage = sharesStorage;
     }
 
     static synchronized LocalCluster cluster() {
@@ -146,7 +158,20 @@ public final class CassandraClusterExtension implements BeforeAllCallback, Befor
         Site site = Site.seed();
         config = new CassandraConfig(List.of(running.addressing().host(site) + ":" + SiteAddressing.NATIVE_PORT),
                 site.datacenter(), KEYSPACE, Map.of("dc1", 1, "dc2", 1, "dc3", 1), REQUEST_TIMEOUT);
-        storage = CassandraStorage.open(config, customizer);
+        // Opening a storage (a driver session reading the whole schema, ~100 statements prepared on every
+        // node) cost ~2.5 s per class; the tables are emptied before each test either way (ADR 0020).
+        storage = sharesStorage
+                ? context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(SharedStorage.class,
+                        key -> new SharedStorage(CassandraStorage.open(config, customizer)), SharedStorage.class).storage()
+                : CassandraStorage.open(config, customizer);
+    }
+
+    /** The JVM's shared storage, closed with JUnit's root context after the last class. */
+    private record SharedStorage(Storage storage) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            storage.close();
+        }
     }
 
     @Override
@@ -184,7 +209,7 @@ public final class CassandraClusterExtension implements BeforeAllCallback, Befor
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        if (storage != null) {
+        if (storage != null && !sharesStorage) {
             storage.close();
         }
     }

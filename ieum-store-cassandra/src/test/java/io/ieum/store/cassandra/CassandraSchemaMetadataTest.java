@@ -3,6 +3,10 @@ package io.ieum.store.cassandra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -10,7 +14,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
+
+import io.ieum.devcluster.Site;
 
 /**
  * The migrations switch the driver's schema metadata off while they run (ADR 0017); an opened
@@ -39,5 +48,31 @@ class CassandraSchemaMetadataTest {
         // Replicas per key come from the keyspace's replication in that metadata: one per site.
         assertThat(session.getMetadata().getTokenMap().orElseThrow()
                 .getReplicas(keyspace.getName(), ByteBuffer.wrap(new byte[] {1, 2, 3}))).hasSize(3);
+    }
+
+    /**
+     * A step's tables are created together (ADR 0020): every node must end up with every table under
+     * the one ID its coordinator gave it — a table created twice by two coordinators would differ.
+     */
+    @Test
+    void everySiteShouldHoldEveryTableUnderTheSameId() {
+        CqlSession session = CASSANDRA.session();
+        Collection<Node> nodes = session.getMetadata().getNodes().values();
+        Map<String, UUID> first = tableIds(session, nodes.iterator().next());
+
+        assertThat(nodes).hasSize(Site.COUNT);
+        assertThat(first.keySet()).contains(CassandraMigrations.TABLE).containsAll(CassandraMigrations.tables());
+        for (Node node : nodes) {
+            assertThat(tableIds(session, node)).as(node.getDatacenter()).isEqualTo(first);
+        }
+    }
+
+    /** The keyspace's tables as {@code node} knows them: system_schema is node-local, so the statement is sent to it. */
+    private static Map<String, UUID> tableIds(CqlSession session, Node node) {
+        Map<String, UUID> ids = new TreeMap<>();
+        session.execute(SimpleStatement.newInstance("SELECT table_name, id FROM system_schema.tables WHERE keyspace_name = ?",
+                        CassandraClusterExtension.KEYSPACE).setNode(node).setConsistencyLevel(DefaultConsistencyLevel.ONE))
+                .forEach(row -> ids.put(row.getString(0), row.getUuid(1)));
+        return ids;
     }
 }
