@@ -8,6 +8,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class IeumCliTest {
 
@@ -120,6 +122,19 @@ class IeumCliTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("server: http://example.com:8080 (expected: a loopback address)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "-5, sendTick: -5 µs (expected: 0..100000 µs)",
+            "100001, sendTick: 100001 µs (expected: 0..100000 µs)",
+            "99999999999, '99999999999' is not an int"})
+    void benchShouldRefuseASendTickOutOfRangeNamingIt(String tick, String message) {
+        CliRun run = CliRun.run("bench", "--server", "http://127.0.0.1:1", "--users", "4", "--group-size", "2",
+                "--send-tick", tick);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains(message).doesNotContain("Exception");
     }
 
     @Test

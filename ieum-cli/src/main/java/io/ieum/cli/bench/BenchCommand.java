@@ -54,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
     int warmupSeconds;
 
     @Option(names = "--send-tick", defaultValue = "0", paramLabel = "MICROSECONDS", descriptionKey = "bench.option.sendTick")
-    long sendTickMicros;
+    int sendTickMicros;
 
     @Option(names = "--grace", defaultValue = "10", paramLabel = "SECONDS", descriptionKey = "bench.option.grace")
     int graceSeconds;
@@ -96,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
                     connections == null ? users / groupSize * groupSize : connections, Duration.ofSeconds(graceSeconds),
                     processes, addresses(), ioThreads != null ? ioThreads
                             : Math.max(1, Runtime.getRuntime().availableProcessors() / processes),
-                    Duration.ofSeconds(warmupSeconds), spread, Duration.ofNanos(Math.multiplyExact(sendTickMicros, 1000L)));
+                    Duration.ofSeconds(warmupSeconds), spread, Duration.ofNanos(sendTickMicros * 1000L));
         } catch (IllegalArgumentException e) {
             err.println(Messages.get("error.invalid", e.getMessage()));
             return 2;
