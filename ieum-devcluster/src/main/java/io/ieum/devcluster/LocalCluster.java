@@ -115,7 +115,15 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     public ClusterStatus status() {
-        // Every site's view at once (a driver session each).
+        Map<Site, Map<Site, NodeState>> views = viewsFromEverySite();
+        return new ClusterStatus(Site.all().stream().map(site -> statusOf(site, views)).toList());
+    }
+
+    /**
+     * Each site's view of the ring, from every site whose node serves CQL, all asked at once: a driver
+     * session each, ~1 s apiece on the loaded machine.
+     */
+    private Map<Site, Map<Site, NodeState>> viewsFromEverySite() {
         Map<Site, CompletableFuture<Optional<Map<Site, NodeState>>>> asked = new LinkedHashMap<>();
         for (Site observer : Site.all()) {
             asked.put(observer, CompletableFuture.supplyAsync(() -> node(observer).servesCql()
@@ -123,7 +131,7 @@ public final class LocalCluster implements AutoCloseable {
         }
         Map<Site, Map<Site, NodeState>> views = new LinkedHashMap<>();
         asked.forEach((observer, view) -> view.join().ifPresent(states -> views.put(observer, states)));
-        return new ClusterStatus(Site.all().stream().map(site -> statusOf(site, views)).toList());
+        return views;
     }
 
     /** Graceful stop of all nodes in parallel (SIGTERM, SIGKILL after a grace period). */
@@ -173,14 +181,12 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    /** Each site's view is asked at once: a driver session each, ~1 s apiece on the loaded machine. */
     private void awaitAllUpFromEverySite() throws TimeoutException {
-        Polling.await("all sites up as seen from every site", RING_SETTLE_TIMEOUT, () -> Site.all().stream()
-                .map(observer -> CompletableFuture.supplyAsync(() -> PeerView.from(addressing, observer)))
-                .toList().stream()
-                .allMatch(view -> view.join()
-                        .map(states -> states.size() == Site.COUNT && states.values().stream().noneMatch(NOT_UP::contains))
-                        .orElse(false)));
+        Polling.await("all sites up as seen from every site", RING_SETTLE_TIMEOUT, () -> {
+            Map<Site, Map<Site, NodeState>> views = viewsFromEverySite();
+            return views.size() == Site.COUNT && views.values().stream().allMatch(
+                    states -> states.size() == Site.COUNT && states.values().stream().noneMatch(NOT_UP::contains));
+        });
     }
 
     private void createBaseDir() {

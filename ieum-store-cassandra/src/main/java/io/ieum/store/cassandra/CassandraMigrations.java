@@ -123,9 +123,9 @@ final class CassandraMigrations {
             Migration step = pending.get(i);
             log.info("Applying schema step {} to {}: {}", step.version(), keyspace, step.description());
             List<String> cql = statements.get(i).stream().map(statement -> statement.replace("{ks}", keyspace)).toList();
-            // Tables first, then changes to them (an ALTER here only touches a table that existed already).
-            SchemaWave.run(session, cql.stream().filter(statement -> statement.startsWith("CREATE")).toList(), DDL_TIMEOUT);
-            SchemaWave.run(session, cql.stream().filter(statement -> !statement.startsWith("CREATE")).toList(), DDL_TIMEOUT);
+            // Tables first, then whatever builds on them (an ALTER, or an index should a step ever add one).
+            SchemaWave.run(session, cql.stream().filter(CassandraMigrations::createsTable).toList(), DDL_TIMEOUT);
+            SchemaWave.run(session, cql.stream().filter(statement -> !createsTable(statement)).toList(), DDL_TIMEOUT);
             step.data().run(new Cql(session, keyspace, Runnable::run));
             SimpleStatement record = SimpleStatement.newInstance("INSERT INTO " + keyspace + "." + TABLE
                             + " (version, description, applied_at) VALUES (?, ?, ?)",
@@ -193,6 +193,11 @@ final class CassandraMigrations {
      */
     static SimpleStatement ddlStatement(String cql) {
         return SimpleStatement.newInstance(cql).setTimeout(DDL_TIMEOUT).setIdempotent(false);
+    }
+
+    /** Only new tables go in one wave: nothing else a step sends can stand before its table exists. */
+    private static boolean createsTable(String cql) {
+        return cql.startsWith("CREATE TABLE");
     }
 
     /** One schema change, agreed by every node before the next builds on it. */
