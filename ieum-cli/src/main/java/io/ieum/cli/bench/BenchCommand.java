@@ -53,6 +53,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "0", paramLabel = "SECONDS", descriptionKey = "bench.option.warmup")
     int warmupSeconds;
 
+    @Option(names = "--ramp-up", descriptionKey = "bench.option.rampUp")
+    boolean rampUp;
+
     @Option(names = "--send-tick", defaultValue = "0", paramLabel = "MICROSECONDS", descriptionKey = "bench.option.sendTick")
     int sendTickMicros;
 
@@ -96,7 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
                     connections == null ? users / groupSize * groupSize : connections, Duration.ofSeconds(graceSeconds),
                     processes, addresses(), ioThreads != null ? ioThreads
                             : Math.max(1, Runtime.getRuntime().availableProcessors() / processes),
-                    Duration.ofSeconds(warmupSeconds), spread, Duration.ofNanos(sendTickMicros * 1000L));
+                    Duration.ofSeconds(warmupSeconds), spread, Duration.ofNanos(sendTickMicros * 1000L), rampUp);
         } catch (IllegalArgumentException e) {
             err.println(Messages.get("error.invalid", e.getMessage()));
             return 2;

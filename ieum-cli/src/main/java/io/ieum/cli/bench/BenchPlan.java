@@ -23,10 +23,13 @@ import java.util.List;
  *                    {@code servers} as its failover list, i.e. the first server while it answers
  * @param sendTick    the shortest sleep of a sender that is ahead of the schedule; what falls due meanwhile
  *                    goes out together when it wakes (zero: each send wakes it at its own due time)
+ * @param rampUp      whether the warm-up raises the rate from a tenth to the full rate (see {@link SendSchedule})
+ *                    instead of sending at the full rate from the start
  */
 public record BenchPlan(List<URI> servers, String prefix, int users, int groupSize, int ratePerSecond,
                         Duration duration, int connections, Duration grace, int processes, List<InetAddress> bind,
-                        int ioThreads, Duration warmup, boolean spread, Duration sendTick) {
+                        int ioThreads, Duration warmup, boolean spread, Duration sendTick,
+                        boolean rampUp) {
 
     /** Hard bounds: the bench must never be able to take the machine down by a typo. */
     static final int MAX_USERS = 200_000;
@@ -96,12 +99,15 @@ public record BenchPlan(List<URI> servers, String prefix, int users, int groupSi
 
     /** Every send, warm-up included. */
     public long totalSends() {
-        return (long) ratePerSecond * sendingSeconds();
+        return Math.round(ratePerSecond * fullRateSeconds());
     }
 
-    /** Warm-up and measured time together. */
-    long sendingSeconds() {
-        return warmup.toSeconds() + duration.toSeconds();
+    /**
+     * How many seconds at the full rate the run's sends take: the measured time plus the warm-up,
+     * which sends less when it ramps up.
+     */
+    double fullRateSeconds() {
+        return duration.toSeconds() + warmup.toSeconds() * SendSchedule.warmupWeight(rampUp);
     }
 
     public int groups() {

@@ -103,9 +103,10 @@ public final class BenchRunner {
     }
 
     /**
-     * Adds the processes up. Rates are over the whole window, common start to the last ack or
-     * delivery anywhere: a server that falls behind shows a lower rate instead of hiding its
-     * backlog in the grace period.
+     * Adds the processes up. Rates are those of the measured part: the sends due after the warm-up
+     * (the ones timed) and their deliveries, over the window from the warm-up's end to the last ack or
+     * delivery anywhere, so a server that falls behind shows a lower rate instead of hiding its
+     * backlog in the grace period, and a warm-up that ramps up does not dilute the rate.
      */
     BenchReport merge(List<WorkerResult> results, long heapPerConnection) {
         Histogram latency = new Histogram(3_600_000_000L, 3);
@@ -113,6 +114,7 @@ public final class BenchRunner {
         long attempted = 0, acked = 0, failed = 0, deliveries = 0, undelivered = 0, lost = 0, raw = 0, app = 0, reconnects = 0, lag = 0;
         int connections = 0;
         long cpuNanos = 0;
+        long measuredCpuNanos = 0;
         double lastMillis = plan.duration().toMillis();
         for (WorkerResult r : results) {
             latency.add(LoadWorker.decode(r.latency()));
@@ -130,17 +132,22 @@ public final class BenchRunner {
             lag = Math.max(lag, r.maxSendLagMicros());
             lastMillis = Math.max(lastMillis, r.lastEventMillis());
             cpuNanos = cpuNanos < 0 || r.cpuNanos() < 0 ? -1 : cpuNanos + r.cpuNanos();
+            measuredCpuNanos = measuredCpuNanos < 0 || r.measuredCpuNanos() < 0 ? -1 : measuredCpuNanos + r.measuredCpuNanos();
         }
         List<long[]> timelines = results.stream().map(WorkerResult::timeline).toList();
         int timelineSeconds = timelines.stream().mapToInt(t -> t.length / LatencyTimeline.FIELDS).max().orElse(0);
         double cpuPerDelivery = cpuNanos < 0 || deliveries == 0 ? -1 : cpuNanos / 1000.0 / deliveries;
-        double seconds = lastMillis / 1000.0;
-        return new BenchReport(attempted, acked, failed, acked / seconds, deliveries, deliveries / seconds,
+        long timedDeliveries = latency.getTotalCount();
+        double measuredCpuPerDelivery = measuredCpuNanos < 0 || timedDeliveries == 0 ? -1
+                : measuredCpuNanos / 1000.0 / timedDeliveries;
+        double seconds = Math.max(lastMillis - plan.warmup().toMillis(), plan.duration().toMillis()) / 1000.0;
+        return new BenchReport(attempted, acked, failed, ackLatency.getTotalCount() / seconds, deliveries,
+                latency.getTotalCount() / seconds,
                 latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9),
                 latency.getMaxValue(), ackLatency.getValueAtPercentile(99), undelivered, lost, raw, app, reconnects,
                 heapPerConnection, results.size(), connections, lag, cpuNanos < 0 ? -1 : cpuNanos / 1_000_000,
-                cpuPerDelivery, String.join(" ", WorkerProcess.jvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments())),
-                BenchReport.FROM_INTENDED_SEND, plan.warmup().toSeconds(), plan.sendTick().toNanos() / 1000,
+                cpuPerDelivery, measuredCpuPerDelivery, String.join(" ", WorkerProcess.jvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments())),
+                BenchReport.FROM_INTENDED_SEND, plan.warmup().toSeconds(), plan.rampUp(), plan.sendTick().toNanos() / 1000,
                 LatencyTimeline.seconds(LatencyTimeline.merge(timelines, timelineSeconds)));
     }
 

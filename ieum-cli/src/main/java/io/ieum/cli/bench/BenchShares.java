@@ -43,12 +43,12 @@ final class BenchShares {
         }
         // The rounding remainder goes to process 0, which always holds room 0's connections.
         sends[0] += total - given;
-        double seconds = plan.sendingSeconds();
+        double seconds = plan.fullRateSeconds();
         for (int p = 0; p < plan.processes(); p++) {
             InetAddress bind = plan.bindOf(p);
             shares.add(new WorkerShare(p, plan.servers(), bind == null ? null : bind.getHostAddress(), plan.ioThreads(),
                     seats.get(p), Math.max(sends[p] / seconds, 1e-3), sends[p], plan.grace().toMillis(),
-                    plan.warmup().toMillis(), plan.spread(), plan.sendTick().toNanos()));
+                    plan.warmup().toMillis(), plan.spread(), plan.sendTick().toNanos(), plan.rampUp()));
         }
         return shares;
     }

@@ -27,10 +27,12 @@ final class BenchTable {
         row(out, "bench.row.sendLag", millis(r.maxSendLagMicros()));
         row(out, "bench.row.generatorCpu", r.generatorCpuMillis() < 0 ? "n/a"
                 : String.format("%,d ms / %.2f µs", r.generatorCpuMillis(), r.generatorCpuMicrosPerDelivery()));
+        row(out, "bench.row.generatorMeasuredCpu", r.generatorMeasuredCpuMicrosPerDelivery() < 0 ? "n/a"
+                : String.format("%.2f µs", r.generatorMeasuredCpuMicrosPerDelivery()));
         row(out, "bench.row.jvmFlags", r.generatorJvmFlags().isEmpty() ? Messages.get("bench.jvmDefaults")
                 : r.generatorJvmFlags());
         row(out, "bench.row.latencyFrom", r.latencyFrom());
-        row(out, "bench.row.warmup", Messages.get("bench.warmup", r.warmupSeconds()));
+        row(out, "bench.row.warmup", Messages.get(r.rampUp() ? "bench.warmupRamp" : "bench.warmup", r.warmupSeconds()));
         row(out, "bench.row.sendTick", Messages.get("bench.sendTick", r.sendTickMicros()));
         row(out, "bench.row.slowSeconds", slowSeconds(r.timeline().stream()
                 .filter(s -> s.second() >= r.warmupSeconds()).toList()));

@@ -53,6 +53,8 @@ final class LoadWorker {
     private final DeliveryTracker tracker;
     private final LongAdder failedSends = new LongAdder();
     private long maxLagNanos;
+    /** This process's CPU time when the first send after the warm-up fell due (-1 if unknown or never). */
+    private long cpuAtWarmupEnd = -1;
 
     LoadWorker(WorkerShare share, Consumer<String> progress) {
         this.share = requireNonNull(share, "share");
@@ -76,7 +78,8 @@ final class LoadWorker {
             send(connections, start);
             awaitQuiet(start);
             long cpuAfter = ProcessCpu.nanos();
-            return result(connections, start, cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore, notStored(roots));
+            return result(connections, start, cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore,
+                    cpuAtWarmupEnd < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuAtWarmupEnd, notStored(roots));
         } finally {
             connections.forEach(Connection::close);
             roots.forEach(IeumClient::close);
@@ -99,7 +102,7 @@ final class LoadWorker {
 
     /** Seconds from the first send's due time to the last's, rounded up. */
     private int scheduleSeconds() {
-        return (int) Math.ceil(share.sends() / share.ratePerSecond()) + 1;
+        return (int) (share.schedule().dueOffsetNanos(share.sends()) / 1_000_000_000L) + 1;
     }
 
     private void connect(List<IeumClient> roots, List<Connection> connections) {
@@ -141,7 +144,8 @@ final class LoadWorker {
     }
 
     /**
-     * Open loop: send number i is due at start + i / rate whatever happened before; a sender that
+     * Open loop: send number i is due when the schedule says (start + i / rate, or later on a ramp-up)
+     * whatever happened before; a sender that
      * falls behind sends at once and the lateness counts in every latency (measured from the due time).
      * A sender ahead of the schedule sleeps at least the send tick: each wake-up of the sender, and of
      * the event loop its write hands over to, costs CPU that at thousands of sends a second competes
@@ -150,16 +154,20 @@ final class LoadWorker {
      */
     private void send(List<Connection> connections, long start) {
         List<WorkerShare.Seat> seats = share.seats();
-        double nanosPerSend = 1e9 / share.ratePerSecond();
+        SendSchedule schedule = share.schedule();
         long tick = share.sendTickNanos();
         long nextProgress = start + PROGRESS_NANOS;
+        long warmupEnd = start + TimeUnit.MILLISECONDS.toNanos(share.warmupMillis());
         for (long i = 0; i < share.sends(); i++) {
-            long due = start + (long) (i * nanosPerSend);
+            long due = start + schedule.dueOffsetNanos(i);
             long now;
             while ((now = System.nanoTime()) < due) {
                 LockSupport.parkNanos(Math.max(due - now, tick));
             }
             maxLagNanos = Math.max(maxLagNanos, now - due);
+            if (cpuAtWarmupEnd < 0 && due >= warmupEnd) {
+                cpuAtWarmupEnd = ProcessCpu.nanos();
+            }
             int c = (int) (i % connections.size());
             Connection connection = connections.get(c);
             WorkerShare.Seat seat = seats.get(c);
@@ -233,16 +241,18 @@ final class LoadWorker {
 
     /**
      * @param cpuNanos  this process's CPU time from the common start to the end of the wait, or -1
+     * @param measuredCpuNanos the part of it from the first send due after the warm-up, or -1
      * @param notStored see {@link #notStored}
      */
-    private WorkerResult result(List<Connection> connections, long start, long cpuNanos, long notStored) {
+    private WorkerResult result(List<Connection> connections, long start, long cpuNanos, long measuredCpuNanos,
+                                long notStored) {
         long reconnects = connections.stream().mapToLong(c -> c.metrics().reconnects()).sum();
         long rawDuplicates = connections.stream().mapToLong(c -> c.metrics().duplicateEntries()).sum();
         long last = tracker.lastEventNanos();
         return new WorkerResult(share.index(), connections.size(), share.sends(), tracker.ackedCount(),
                 failedSends.sum(), tracker.deliveries(), Math.max(0, tracker.missing()), notStored, rawDuplicates,
                 tracker.appDuplicates(), reconnects, last == 0 ? 0 : (last - start) / 1e6, maxLagNanos / 1000,
-                cpuNanos, encode(tracker.latency()), encode(tracker.ackLatency()), tracker.timeline());
+                cpuNanos, measuredCpuNanos, encode(tracker.latency()), encode(tracker.ackLatency()), tracker.timeline());
     }
 
     static String encode(Histogram histogram) {

@@ -2,6 +2,7 @@ package io.ieum.cli.bench;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What one generator process does: its connections (whole rooms, so every delivery of a message it
@@ -12,10 +13,16 @@ import java.util.List;
  * @param warmupMillis how long from the start sends are not timed (see {@link BenchPlan#warmup()})
  * @param spread       whether a room's members connect to different servers (see {@link BenchPlan#spread()})
  * @param sendTickNanos see {@link BenchPlan#sendTick()}
+ * @param rampUp       see {@link BenchPlan#rampUp()}
  */
 public record WorkerShare(int index, List<URI> servers, String bindAddress, int ioThreads, List<Seat> seats,
                           double ratePerSecond, long sends, long graceMillis,
-                          long warmupMillis, boolean spread, long sendTickNanos) {
+                          long warmupMillis, boolean spread, long sendTickNanos, boolean rampUp) {
+
+    /** When each of this share's sends is due. */
+    SendSchedule schedule() {
+        return new SendSchedule(ratePerSecond, TimeUnit.MILLISECONDS.toNanos(warmupMillis), rampUp);
+    }
 
     /**
      * The failover list of a room's member: with {@code spread}, member m starts at server

@@ -20,7 +20,7 @@ class BenchSharesTest {
     void everyRoomShouldLiveInOneProcessAndEverySendBeGivenOnce() throws Exception {
         BenchPlan plan = new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 70, 10, 1001,
                 Duration.ofSeconds(7), 140, Duration.ofSeconds(1), 3,
-                List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")), 1, Duration.ZERO, false, Duration.ZERO);
+                List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")), 1, Duration.ZERO, false, Duration.ZERO, false);
         List<String> tokens = IntStream.range(0, 70).mapToObj(i -> "t" + i).toList();
         List<String> rooms = IntStream.range(0, 7).mapToObj(g -> "r" + g).toList();
 
@@ -46,7 +46,7 @@ class BenchSharesTest {
     @Test
     void warmUpSendsShouldBeSharedLikeTheOthersAtTheSameRate() {
         BenchPlan plan = new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 40, 10, 100,
-                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(3), false, Duration.ofMillis(1));
+                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(3), false, Duration.ofMillis(1), false);
         List<String> tokens = IntStream.range(0, 40).mapToObj(i -> "t" + i).toList();
         List<String> rooms = IntStream.range(0, 4).mapToObj(g -> "r" + g).toList();
 
@@ -60,9 +60,28 @@ class BenchSharesTest {
     }
 
     @Test
+    void aRampedWarmUpShouldSendLessAndKeepEachShareAtItsFullRate() {
+        BenchPlan plan = new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 40, 10, 100,
+                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(10), false,
+                Duration.ZERO, true);
+        List<String> tokens = IntStream.range(0, 40).mapToObj(i -> "t" + i).toList();
+        List<String> rooms = IntStream.range(0, 4).mapToObj(g -> "r" + g).toList();
+
+        List<WorkerShare> shares = BenchShares.split(plan, new BenchSetup.Users(tokens, rooms));
+
+        // 7 s at 100/s, plus a 10 s ramp from 10/s to 100/s: 550 sends.
+        assertThat(plan.totalSends()).isEqualTo(1_250);
+        assertThat(shares).extracting(WorkerShare::sends).containsExactly(625L, 625L);
+        assertThat(shares).extracting(WorkerShare::ratePerSecond).containsExactly(50.0, 50.0);
+        assertThat(shares).extracting(WorkerShare::rampUp).containsExactly(true, true);
+        // The last send of a share is due at the end of the schedule, not before.
+        assertThat(shares.get(0).schedule().dueOffsetNanos(624)).isBetween(16_950_000_000L, 17_000_000_000L);
+    }
+
+    @Test
     void aNegativeWarmUpShouldBeRefusedNamingIt() {
         assertThatThrownBy(() -> new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 40, 10, 100,
-                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(-1), false, Duration.ZERO))
+                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(-1), false, Duration.ZERO, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warmup: PT-1S");
     }
 
@@ -71,7 +90,7 @@ class BenchSharesTest {
     void aSendTickOutsideZeroToAHundredMillisecondsShouldBeRefusedNamingIt(long micros) {
         assertThatThrownBy(() -> new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 40, 10, 100,
                 Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ZERO, false,
-                Duration.ofNanos(micros * 1000)))
+                Duration.ofNanos(micros * 1000), false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sendTick: " + micros + " µs");
     }
 
@@ -79,8 +98,8 @@ class BenchSharesTest {
     void spreadShouldStartEachMembersFailoverListAtItsOwnSite() {
         List<URI> sites = List.of(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.2:2"),
                 URI.create("http://127.0.0.3:3"));
-        WorkerShare spread = new WorkerShare(0, sites, null, 1, List.of(), 1, 1, 0, 0, true, 0);
-        WorkerShare listed = new WorkerShare(0, sites, null, 1, List.of(), 1, 1, 0, 0, false, 0);
+        WorkerShare spread = new WorkerShare(0, sites, null, 1, List.of(), 1, 1, 0, 0, true, 0, false);
+        WorkerShare listed = new WorkerShare(0, sites, null, 1, List.of(), 1, 1, 0, 0, false, 0, false);
 
         assertThat(spread.serversOf(0)).containsExactly(sites.get(0), sites.get(1), sites.get(2));
         assertThat(spread.serversOf(1)).containsExactly(sites.get(1), sites.get(2), sites.get(0));
