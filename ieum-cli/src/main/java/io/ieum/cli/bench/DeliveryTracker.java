@@ -117,7 +117,12 @@ final class DeliveryTracker {
         } catch (IllegalArgumentException e) {
             return;
         }
-        Sent s = sent.get(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
+        delivered(receiver, uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
+    }
+
+    /** The same for an ID given as its UUID's halves. */
+    void delivered(int receiver, long msb, long lsb) {
+        Sent s = sent.get(msb, lsb);
         if (s == null) {
             return;
         }

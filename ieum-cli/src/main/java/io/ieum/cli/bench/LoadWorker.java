@@ -137,6 +137,13 @@ final class LoadWorker {
             }
 
             @Override
+            public void onEntryUuid(long msb, long lsb, boolean duplicate) {
+                if (!duplicate) {
+                    tracker.delivered(memberIndex, msb, lsb);
+                }
+            }
+
+            @Override
             public boolean wantsEntryViews() {
                 return false;
             }

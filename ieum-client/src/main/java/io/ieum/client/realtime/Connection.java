@@ -63,8 +63,7 @@ public final class Connection implements AutoCloseable {
     private Socket socket;
     private ConnectionState state = ConnectionState.CONNECTING;
     private int failuresInARow;
-    private String highestSeen;
-    private boolean highestCanonical;
+    private final HighestEntryId highestSeen = new HighestEntryId();
     private String resumeCursor;
     private long lostAtNanos;
     private boolean everReady;
@@ -168,7 +167,7 @@ public final class Connection implements AutoCloseable {
 
     /** The highest entry ID delivered so far: the cursor to sync from. Null before the first entry. */
     public synchronized String highestSeen() {
-        return highestSeen;
+        return highestSeen.text();
     }
 
     public ConnectionMetrics metrics() {
@@ -270,8 +269,9 @@ public final class Connection implements AutoCloseable {
                 if (lostAtNanos == 0) {
                     lostAtNanos = System.nanoTime();
                 }
-                if (highestSeen != null) {
-                    resumeCursor = highestSeen;
+                String highest = highestSeen.text();
+                if (highest != null) {
+                    resumeCursor = highest;
                 }
                 failuresInARow++;
                 delay = options.reconnectPolicy().delayBefore(failuresInARow, ThreadLocalRandom.current()::nextDouble);
@@ -357,7 +357,7 @@ public final class Connection implements AutoCloseable {
     // ---- frames from the server --------------------------------------------------------
 
     private void onFrame(Socket s, byte[] utf8, int offset, int length) {
-        if (!bindEntries && leanFrame(s.scanner, utf8, offset, length)) {
+        if (!bindEntries && leanFrame(s.scanner, s.entryId, utf8, offset, length)) {
             return;
         }
         ServerFrame frame;
@@ -386,10 +386,15 @@ public final class Connection implements AutoCloseable {
      * socket's frames — from a scan of the bytes, with no parser and no frame object; false if the
      * frame is anything else, which then goes through {@link ServerFrameReader}.
      */
-    private boolean leanFrame(FrameScanner scanner, byte[] utf8, int offset, int length) {
+    private boolean leanFrame(FrameScanner scanner, CanonicalUuid entryId, byte[] utf8, int offset, int length) {
         switch (scanner.scan(utf8, offset, length)) {
             case FrameScanner.ENTRY -> {
-                deliver(text(utf8, scanner.entryIdStart(), scanner.entryIdEnd()), null);
+                int start = scanner.entryIdStart();
+                if (start >= 0 && entryId.read(utf8, start, scanner.entryIdEnd())) {
+                    deliver(entryId.msb(), entryId.lsb());
+                } else {
+                    deliver(text(utf8, start, scanner.entryIdEnd()), null);
+                }
                 return true;
             }
             case FrameScanner.ACK -> {
@@ -461,27 +466,30 @@ public final class Connection implements AutoCloseable {
             if (!first) {
                 return;
             }
-            advanceHighest(id);
+            synchronized (this) {
+                highestSeen.offer(id);
+            }
             if (view != null) {
                 listener.onEntry(view);
             }
         }
     }
 
-    // ---- helpers -------------------------------------------------------------------------
-
-    /** Moves the cursor; the current highest ID's form is remembered, so each entry is checked once. */
-    private void advanceHighest(String id) {
-        boolean canonical = EntryIds.isCanonical(id);
-        synchronized (this) {
-            boolean after = highestSeen == null
-                    || (canonical && highestCanonical ? id.compareTo(highestSeen) > 0 : EntryIds.compare(id, highestSeen) > 0);
-            if (after) {
-                highestSeen = id;
-                highestCanonical = canonical;
+    /** The same for a canonical ID read from a frame's bytes, which never becomes text here. */
+    private void deliver(long msb, long lsb) {
+        synchronized (deliveries) {
+            boolean first = dedup.firstSeen(msb, lsb);
+            metrics.rawEntry(!first);
+            listener.onEntryUuid(msb, lsb, !first);
+            if (first) {
+                synchronized (this) {
+                    highestSeen.offer(msb, lsb);
+                }
             }
         }
     }
+
+    // ---- helpers -------------------------------------------------------------------------
 
     private void writeIfReady(String frame) {
         Socket s;
@@ -530,6 +538,8 @@ public final class Connection implements AutoCloseable {
         volatile int missedPongs;
         /** Used on the socket's event loop only (every onText call). */
         final FrameScanner scanner = new FrameScanner();
+        /** Reads pushed entries' IDs; on the socket's event loop only, like the scanner. */
+        final CanonicalUuid entryId = new CanonicalUuid();
         final CatchUpRunner catchUp;
 
         Socket(URI site) {
@@ -553,7 +563,8 @@ public final class Connection implements AutoCloseable {
         @Override
         public String cursor() {
             synchronized (Connection.this) {
-                return highestSeen != null ? highestSeen : resumeCursor;
+                String highest = highestSeen.text();
+                return highest != null ? highest : resumeCursor;
             }
         }
 

@@ -1,5 +1,7 @@
 package io.ieum.client.realtime;
 
+import java.util.UUID;
+
 import io.ieum.client.model.EntryView;
 import io.ieum.client.model.ReadEvent;
 
@@ -20,6 +22,16 @@ public interface ConnectionListener {
 
     /** Every entry's ID as it arrives, {@code duplicate} when the de-duplicator has seen it before. */
     default void onEntryId(String entryId, boolean duplicate) {}
+
+    /**
+     * The same, for an ID the connection read as a canonical UUID straight from the frame's bytes
+     * (a pushed entry's, when {@link #wantsEntryViews()} is false): given as the UUID's two halves, so
+     * a listener that counts many deliveries need not parse text. By default it makes the text and
+     * calls {@link #onEntryId(String, boolean)}.
+     */
+    default void onEntryUuid(long msb, long lsb, boolean duplicate) {
+        onEntryId(new UUID(msb, lsb).toString(), duplicate);
+    }
 
     /**
      * Whether entries are bound to {@link EntryView}s for {@link #onEntry} and {@link #onRawEntry}.

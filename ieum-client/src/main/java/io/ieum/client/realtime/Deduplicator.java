@@ -18,15 +18,8 @@ import java.util.Map;
 public final class Deduplicator {
 
     private static final int INITIAL_SLOTS = 64;
-    /** The value of each lower-case hex digit, -1 for any other ASCII character. */
-    private static final int[] HEX = new int[128];
-
-    static {
-        java.util.Arrays.fill(HEX, -1);
-        for (int i = 0; i < 16; i++) {
-            HEX["0123456789abcdef".charAt(i)] = i;
-        }
-    }
+    /** (0, 0) marks a free slot, so the all-zero UUID is remembered among the others. */
+    private static final String ZERO_UUID = "00000000-0000-0000-0000-000000000000";
 
     private final int capacity;
     /** Pairs (msb, lsb) at 2·slot, 2·slot+1, linear probing; (0, 0) marks a free slot. */
@@ -37,9 +30,8 @@ public final class Deduplicator {
     private int head;
     private int size;
     private Map<String, Boolean> others;
-    /** The halves of the ID {@link #parsed} last read (callers hold the lock). */
-    private long msb;
-    private long lsb;
+    /** Reads canonical IDs (callers hold the lock). */
+    private final CanonicalUuid canonical = new CanonicalUuid();
 
     public Deduplicator(int capacity) {
         if (capacity < 1) {
@@ -50,11 +42,17 @@ public final class Deduplicator {
 
     /** True the first time an ID is offered, false for every repeat still remembered. */
     public synchronized boolean firstSeen(String id) {
-        if (!parsed(id) || (msb == 0 && lsb == 0)) {
+        if (!canonical.read(id)) {
             return otherFirstSeen(id);
         }
-        long msb = this.msb;
-        long lsb = this.lsb;
+        return firstSeen(canonical.msb(), canonical.lsb());
+    }
+
+    /** The same for a canonical ID given as its UUID's halves (as read straight from a frame). */
+    public synchronized boolean firstSeen(long msb, long lsb) {
+        if (msb == 0 && lsb == 0) {
+            return otherFirstSeen(ZERO_UUID);
+        }
         int slot = find(msb, lsb);
         if (table[2 * slot] != 0 || table[2 * slot + 1] != 0) {
             return false;
@@ -159,39 +157,5 @@ public final class Deduplicator {
             };
         }
         return others.put(id, Boolean.TRUE) == null;
-    }
-
-    /**
-     * Reads an ID in the canonical form ({@link EntryIds#isCanonical}) into {@link #msb} and
-     * {@link #lsb} in one pass over it, checking as it goes; false for any other form.
-     */
-    private boolean parsed(String id) {
-        if (id.length() != 36) {
-            return false;
-        }
-        long high = 0;
-        long low = 0;
-        int dashes = 0;
-        int digits = 0;
-        for (int i = 0; i < 36; i++) {
-            char c = id.charAt(i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                dashes |= c ^ '-';
-                continue;
-            }
-            int digit = c < 128 ? HEX[c] : -1;
-            digits |= digit;
-            if (i < 18) {
-                high = high << 4 | (digit & 0xF);
-            } else {
-                low = low << 4 | (digit & 0xF);
-            }
-        }
-        if (dashes != 0 || digits < 0) {
-            return false;
-        }
-        msb = high;
-        lsb = low;
-        return true;
     }
 }

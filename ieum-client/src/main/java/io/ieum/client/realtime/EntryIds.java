@@ -36,8 +36,14 @@ public final class EntryIds {
     }
 
     public static int compare(UUID a, UUID b) {
-        int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+        return compare(a.getMostSignificantBits(), a.getLeastSignificantBits(),
+                b.getMostSignificantBits(), b.getLeastSignificantBits());
+    }
+
+    /** The same for IDs given as their halves. */
+    public static int compare(long msbA, long lsbA, long msbB, long lsbB) {
+        int c = Long.compareUnsigned(msbA, msbB);
+        return c != 0 ? c : Long.compareUnsigned(lsbA, lsbB);
     }
 
     /** The larger of two IDs; {@code current} may be null. */

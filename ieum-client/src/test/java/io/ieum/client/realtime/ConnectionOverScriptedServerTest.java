@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -151,6 +152,45 @@ class ConnectionOverScriptedServerTest {
             Ack ack = connection.send(sent, "r", "hello \"quoted\"", null, List.of()).get(10, TimeUnit.SECONDS);
             assertThat(ack).isEqualTo(new Ack(sent, "r", "stored"));
             assertThat(connection.pendingSends()).isZero();
+            connection.close();
+        }
+    }
+
+    @Test
+    void leanListenerShouldGetCanonicalIdsAsHalvesAndAnyOtherFormAsTheTextReceived() throws Exception {
+        String upperAndLater = "0193A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5C";
+        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer((ctx, text) -> {
+            if (text.contains("\"auth\"")) {
+                ctx.writeAndFlush(ready());
+                entry(ctx);
+                ctx.writeAndFlush(new TextWebSocketFrame("{\"type\":\"entry\",\"entry\":{\"id\":\"" + upperAndLater
+                        + "\",\"roomId\":\"r\",\"text\":\"hi\"}}"));
+                entry(ctx);
+            }
+        })) {
+            List<String> seen = new CopyOnWriteArrayList<>();
+            Connection connection = connect(server, new ConnectionListener() {
+                @Override
+                public void onEntryUuid(long msb, long lsb, boolean duplicate) {
+                    seen.add("halves " + new UUID(msb, lsb) + (duplicate ? " again" : ""));
+                }
+
+                @Override
+                public void onEntryId(String entryId, boolean duplicate) {
+                    seen.add("text " + entryId + (duplicate ? " again" : ""));
+                }
+
+                @Override
+                public boolean wantsEntryViews() {
+                    return false;
+                }
+            });
+            connection.ready().get(10, TimeUnit.SECONDS);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 3);
+            assertThat(seen).containsExactly("halves " + ID, "text " + upperAndLater, "halves " + ID + " again");
+            // The higher ID is the cursor, given back in the form it came in.
+            assertThat(connection.highestSeen()).isEqualTo(upperAndLater);
             connection.close();
         }
     }

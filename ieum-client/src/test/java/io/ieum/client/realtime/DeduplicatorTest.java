@@ -103,4 +103,17 @@ class DeduplicatorTest {
         assertThat(dedup.firstSeen("0190abcd-0000-7000-8000-00000000000ā")).isTrue();
         assertThat(dedup.firstSeen(canonical)).isFalse();
     }
+
+    @Test
+    void anIdGivenAsHalvesShouldBeTheSameIdAsItsCanonicalText() {
+        Deduplicator dedup = new Deduplicator(10);
+        java.util.UUID id = java.util.UUID.fromString("0190abcd-0000-7000-8000-000000000001");
+        java.util.UUID zero = new java.util.UUID(0, 0);
+
+        assertThat(dedup.firstSeen(id.getMostSignificantBits(), id.getLeastSignificantBits())).isTrue();
+        assertThat(dedup.firstSeen(id.toString())).isFalse();
+        assertThat(dedup.firstSeen(zero.toString())).isTrue();
+        assertThat(dedup.firstSeen(0, 0)).isFalse();
+        assertThat(dedup.size()).isEqualTo(2);
+    }
 }
