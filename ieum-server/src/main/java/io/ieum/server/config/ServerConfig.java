@@ -79,36 +79,21 @@ public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits
         return config;
     }
 
-    public ServerConfig withPort(int port) {
-        return new ServerConfig(new HttpConfig(http.host(), port, http.maxRequestBytes(), http.shutdownGrace()),
-                storage, limits, node, cassandra, passwordHashing);
+    // One wither per section restates the record; every other wither goes through one of them, so a
+    // new section adds one method here, not a change to each.
+
+    /** The HTTP listener, as the {@code http} section sets it. */
+    public ServerConfig withHttp(HttpConfig newHttp) {
+        return new ServerConfig(newHttp, storage, limits, node, cassandra, passwordHashing);
     }
 
-    public ServerConfig withDataDir(Path dataDir) {
-        return new ServerConfig(http, new StorageConfig(storage.backend(), dataDir, storage.maxBatch()), limits, node,
-                cassandra, passwordHashing);
+    /** Where and how messages are stored, as the {@code storage} section sets it. */
+    public ServerConfig withStorage(StorageConfig newStorage) {
+        return new ServerConfig(http, newStorage, limits, node, cassandra, passwordHashing);
     }
 
     public ServerConfig withLimits(Limits newLimits) {
         return new ServerConfig(http, storage, newLimits, node, cassandra, passwordHashing);
-    }
-
-    public ServerConfig withNodeName(String name) {
-        return new ServerConfig(http, storage, limits, node.withName(name), cassandra, passwordHashing);
-    }
-
-    public ServerConfig withSyncNudgeWindow(java.time.Duration window) {
-        return new ServerConfig(http, storage, limits, node.withSyncNudgeWindow(window), cassandra, passwordHashing);
-    }
-
-    /** The other sites' base URLs, as {@code node.peers} (or {@code IEUM_NODE_PEERS}) sets them. */
-    public ServerConfig withPeers(List<String> peers) {
-        return new ServerConfig(http, storage, limits, node.withCluster(peers, node.clusterSecret()), cassandra, passwordHashing);
-    }
-
-    /** The other nodes and the secret they share, as {@code node.peers} and {@code node.clusterSecret} set them. */
-    public ServerConfig withCluster(List<String> peers, String clusterSecret) {
-        return new ServerConfig(http, storage, limits, node.withCluster(peers, clusterSecret), cassandra, passwordHashing);
     }
 
     public ServerConfig withNode(NodeConfig newNode) {
@@ -124,9 +109,30 @@ public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits
         return new ServerConfig(http, storage, limits, node, cassandra, cost);
     }
 
-    /** The HTTP listener, as the {@code http} section sets it. */
-    public ServerConfig withHttp(HttpConfig newHttp) {
-        return new ServerConfig(newHttp, storage, limits, node, cassandra, passwordHashing);
+    public ServerConfig withPort(int port) {
+        return withHttp(new HttpConfig(http.host(), port, http.maxRequestBytes(), http.shutdownGrace()));
+    }
+
+    public ServerConfig withDataDir(Path dataDir) {
+        return withStorage(new StorageConfig(storage.backend(), dataDir, storage.maxBatch()));
+    }
+
+    public ServerConfig withNodeName(String name) {
+        return withNode(node.withName(name));
+    }
+
+    public ServerConfig withSyncNudgeWindow(java.time.Duration window) {
+        return withNode(node.withSyncNudgeWindow(window));
+    }
+
+    /** The other sites' base URLs, as {@code node.peers} (or {@code IEUM_NODE_PEERS}) sets them. */
+    public ServerConfig withPeers(List<String> peers) {
+        return withNode(node.withCluster(peers, node.clusterSecret()));
+    }
+
+    /** The other nodes and the secret they share, as {@code node.peers} and {@code node.clusterSecret} set them. */
+    public ServerConfig withCluster(List<String> peers, String clusterSecret) {
+        return withNode(node.withCluster(peers, clusterSecret));
     }
 
     private static Map<String, Object> readYaml(Path file) {
