@@ -3,6 +3,7 @@ package io.ieum.client.realtime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -56,11 +57,16 @@ final class NettySocket extends ChannelInboundHandlerAdapter implements Realtime
         });
     }
 
+    /**
+     * Encodes the text straight into a buffer of the channel's (pooled, direct) allocator: the frame's
+     * own {@code String} constructor would copy it into a fresh unpooled heap buffer first, and the
+     * encoder would copy that again to mask it.
+     */
     @Override
     public void send(String text) {
         Channel ch = channel;
         if (ch != null && open) {
-            ch.writeAndFlush(new TextWebSocketFrame(text), ch.voidPromise());
+            ch.writeAndFlush(new TextWebSocketFrame(ByteBufUtil.writeUtf8(ch.alloc(), text)), ch.voidPromise());
         }
     }
 
