@@ -33,28 +33,18 @@ final class CanonicalUuid {
         return lsb;
     }
 
+    /** An ID's characters as bytes, for {@link #read(String)}; 0 stands for any non-ASCII one. */
+    private final byte[] ascii = new byte[LENGTH];
+
     boolean read(String id) {
         if (id.length() != LENGTH) {
             return false;
         }
-        long high = 0;
-        long low = 0;
-        int bad = 0;
         for (int i = 0; i < LENGTH; i++) {
             char c = id.charAt(i);
-            if (isDashAt(i)) {
-                bad |= c ^ '-';
-                continue;
-            }
-            int digit = c < 128 ? HEX[c] : -1;
-            bad |= digit & ~0xF;
-            if (i < 18) {
-                high = high << 4 | digit;
-            } else {
-                low = low << 4 | digit;
-            }
+            ascii[i] = c < 128 ? (byte) c : 0;
         }
-        return keep(bad, high, low);
+        return read(ascii, 0, LENGTH);
     }
 
     /** Reads {@code utf8[start, end)}; any byte outside ASCII makes it not canonical. */
@@ -79,19 +69,15 @@ final class CanonicalUuid {
                 low = low << 4 | digit;
             }
         }
-        return keep(bad, high, low);
-    }
-
-    private static boolean isDashAt(int i) {
-        return i == 8 || i == 13 || i == 18 || i == 23;
-    }
-
-    private boolean keep(int bad, long high, long low) {
         if (bad != 0) {
             return false;
         }
         msb = high;
         lsb = low;
         return true;
+    }
+
+    private static boolean isDashAt(int i) {
+        return i == 8 || i == 13 || i == 18 || i == 23;
     }
 }
