@@ -106,7 +106,8 @@ public final class IeumSites {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + siteDir, e);
         }
-        List<String> command = List.of(java, "-Xms64m", "-Xmx384m", marker(site),
+        // C1 only: a local cluster's node lives minutes on a few busy cores, where C2 never pays back (ADR 0021).
+        List<String> command = List.of(java, "-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", marker(site),
                 "-cp", classpath, IeumCli.class.getName(), "serve");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(siteDir.toFile())

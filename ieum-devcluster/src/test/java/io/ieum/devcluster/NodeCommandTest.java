@@ -24,7 +24,7 @@ class NodeCommandTest {
 
         assertThat(command.get(0)).isEqualTo("/jdk/bin/java");
         assertThat(command.get(command.size() - 1)).isEqualTo("org.apache.cassandra.service.CassandraDaemon");
-        assertThat(command).contains("-Xms512m", "-Xmx512m", "-Dcassandra-foreground=yes",
+        assertThat(command).contains("-Xms512m", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dcassandra-foreground=yes",
                 "-Dcassandra.ring_delay_ms=5000", "-Dcassandra.skip_wait_for_gossip_to_settle=0",
                 "-Dcassandra.superuser_setup_delay_ms=0",
                 "-Dcassandra.shutdown_announce_in_ms=0", "-Dcassandra.test.messagingService.nonGracefulShutdown=true",

@@ -49,7 +49,19 @@ final class RecordingRequestTracker implements RequestTracker {
                 : DefaultConsistencyLevel.valueOf(profile.getString(DefaultDriverOption.REQUEST_CONSISTENCY));
         ConsistencyLevel serial = statement.getSerialConsistencyLevel() != null ? statement.getSerialConsistencyLevel()
                 : DefaultConsistencyLevel.valueOf(profile.getString(DefaultDriverOption.REQUEST_SERIAL_CONSISTENCY));
-        executed.add(new Executed(cqlOf(statement), cl, serial));
+        String cql = cqlOf(statement);
+        if (!emptiesTables(cql)) {
+            executed.add(new Executed(cql, cl, serial));
+        }
+    }
+
+    /**
+     * The test extension's own looks and TRUNCATEs before each test, never the backend's: the driver may
+     * report one after the test has cleared this list (its future completes first), as it did once with
+     * the tier's test JVM on C1 (ADR 0021), and the test would count it as its own.
+     */
+    private static boolean emptiesTables(String cql) {
+        return cql.startsWith("TRUNCATE ") || (cql.startsWith("SELECT * FROM ") && cql.endsWith(" LIMIT 1"));
     }
 
     private static String cqlOf(Statement<?> statement) {
