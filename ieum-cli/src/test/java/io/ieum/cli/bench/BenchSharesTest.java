@@ -45,12 +45,9 @@ class BenchSharesTest {
 
     @Test
     void warmUpSendsShouldBeSharedLikeTheOthersAtTheSameRate() {
-        BenchPlan plan = new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 40, 10, 100,
-                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(3), false, Duration.ofMillis(1), false);
-        List<String> tokens = IntStream.range(0, 40).mapToObj(i -> "t" + i).toList();
-        List<String> rooms = IntStream.range(0, 4).mapToObj(g -> "r" + g).toList();
+        BenchPlan plan = twoProcessesOf40Users(Duration.ofSeconds(3), Duration.ofMillis(1), false);
 
-        List<WorkerShare> shares = BenchShares.split(plan, new BenchSetup.Users(tokens, rooms));
+        List<WorkerShare> shares = split40Users(plan);
 
         assertThat(plan.totalSends()).isEqualTo(1_000);
         assertThat(shares).extracting(WorkerShare::sends).containsExactly(500L, 500L);
@@ -61,13 +58,9 @@ class BenchSharesTest {
 
     @Test
     void aRampedWarmUpShouldSendLessAndKeepEachShareAtItsFullRate() {
-        BenchPlan plan = new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 40, 10, 100,
-                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(10), false,
-                Duration.ZERO, true);
-        List<String> tokens = IntStream.range(0, 40).mapToObj(i -> "t" + i).toList();
-        List<String> rooms = IntStream.range(0, 4).mapToObj(g -> "r" + g).toList();
+        BenchPlan plan = twoProcessesOf40Users(Duration.ofSeconds(10), Duration.ZERO, true);
 
-        List<WorkerShare> shares = BenchShares.split(plan, new BenchSetup.Users(tokens, rooms));
+        List<WorkerShare> shares = split40Users(plan);
 
         // 7 s at 100/s, plus a 10 s ramp from 10/s to 100/s: 550 sends.
         assertThat(plan.totalSends()).isEqualTo(1_250);
@@ -80,17 +73,14 @@ class BenchSharesTest {
 
     @Test
     void aNegativeWarmUpShouldBeRefusedNamingIt() {
-        assertThatThrownBy(() -> new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 40, 10, 100,
-                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ofSeconds(-1), false, Duration.ZERO, false))
+        assertThatThrownBy(() -> twoProcessesOf40Users(Duration.ofSeconds(-1), Duration.ZERO, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warmup: PT-1S");
     }
 
     @ParameterizedTest
     @ValueSource(longs = {-1, 100_001})
     void aSendTickOutsideZeroToAHundredMillisecondsShouldBeRefusedNamingIt(long micros) {
-        assertThatThrownBy(() -> new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 40, 10, 100,
-                Duration.ofSeconds(7), 40, Duration.ofSeconds(1), 2, List.of(), 1, Duration.ZERO, false,
-                Duration.ofNanos(micros * 1000), false))
+        assertThatThrownBy(() -> twoProcessesOf40Users(Duration.ZERO, Duration.ofNanos(micros * 1000), false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sendTick: " + micros + " µs");
     }
 
@@ -105,5 +95,17 @@ class BenchSharesTest {
         assertThat(spread.serversOf(1)).containsExactly(sites.get(1), sites.get(2), sites.get(0));
         assertThat(spread.serversOf(5)).containsExactly(sites.get(2), sites.get(0), sites.get(1));
         assertThat(listed.serversOf(1)).isEqualTo(sites);
+    }
+
+    /** 40 users in 4 rooms of 10, 100 sends/s for 7 s after the warm-up, over two processes. */
+    private static BenchPlan twoProcessesOf40Users(Duration warmup, Duration sendTick, boolean rampUp) {
+        return new BenchPlan(List.of(URI.create("http://127.0.0.1:8080")), "p", 40, 10, 100, Duration.ofSeconds(7), 40,
+                Duration.ofSeconds(1), 2, List.of(), 1, warmup, false, sendTick, rampUp);
+    }
+
+    private static List<WorkerShare> split40Users(BenchPlan plan) {
+        List<String> tokens = IntStream.range(0, 40).mapToObj(i -> "t" + i).toList();
+        List<String> rooms = IntStream.range(0, 4).mapToObj(g -> "r" + g).toList();
+        return BenchShares.split(plan, new BenchSetup.Users(tokens, rooms));
     }
 }
