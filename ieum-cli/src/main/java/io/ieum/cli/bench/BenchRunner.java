@@ -142,7 +142,7 @@ public final class BenchRunner {
                 : measuredCpuNanos / 1000.0 / timedDeliveries;
         double seconds = Math.max(lastMillis - plan.warmup().toMillis(), plan.duration().toMillis()) / 1000.0;
         return new BenchReport(attempted, acked, failed, ackLatency.getTotalCount() / seconds, deliveries,
-                latency.getTotalCount() / seconds,
+                timedDeliveries / seconds,
                 latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9),
                 latency.getMaxValue(), ackLatency.getValueAtPercentile(99), undelivered, lost, raw, app, reconnects,
                 heapPerConnection, results.size(), connections, lag, cpuNanos < 0 ? -1 : cpuNanos / 1_000_000,

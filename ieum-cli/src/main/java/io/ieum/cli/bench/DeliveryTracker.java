@@ -87,6 +87,11 @@ final class DeliveryTracker {
         return s;
     }
 
+    /** Whether a send due then is in the measured part (after the warm-up), so its latencies are recorded. */
+    boolean timed(long dueNanos) {
+        return dueNanos >= timedFromNanos;
+    }
+
     void acked(Sent s) {
         long now = System.nanoTime();
         synchronized (s) {
@@ -100,7 +105,7 @@ final class DeliveryTracker {
             }
         }
         lastEventNanos.accumulateAndGet(now, Math::max);
-        if (s.dueNanos >= timedFromNanos) {
+        if (timed(s.dueNanos)) {
             ackLatency.record((now - s.dueNanos) / 1000);
         }
     }
@@ -142,7 +147,7 @@ final class DeliveryTracker {
         deliveries.increment();
         lastEventNanos.accumulateAndGet(now, Math::max);
         long micros = (now - s.dueNanos) / 1000;
-        if (s.dueNanos >= timedFromNanos) {
+        if (timed(s.dueNanos)) {
             latency.record(micros);
         }
         LatencyTimeline perSecond = timeline;

@@ -164,7 +164,6 @@ final class LoadWorker {
         SendSchedule schedule = share.schedule();
         long tick = share.sendTickNanos();
         long nextProgress = start + PROGRESS_NANOS;
-        long warmupEnd = start + TimeUnit.MILLISECONDS.toNanos(share.warmupMillis());
         for (long i = 0; i < share.sends(); i++) {
             long due = start + schedule.dueOffsetNanos(i);
             long now;
@@ -172,7 +171,7 @@ final class LoadWorker {
                 LockSupport.parkNanos(Math.max(due - now, tick));
             }
             maxLagNanos = Math.max(maxLagNanos, now - due);
-            if (cpuAtWarmupEnd < 0 && due >= warmupEnd) {
+            if (cpuAtWarmupEnd < 0 && tracker.timed(due)) {
                 cpuAtWarmupEnd = ProcessCpu.nanos();
             }
             int c = (int) (i % connections.size());

@@ -22,6 +22,8 @@ final class CanonicalUuid {
 
     private long msb;
     private long lsb;
+    /** An ID's characters as bytes, for {@link #read(String)}; 0 stands for any non-ASCII one. */
+    private final byte[] ascii = new byte[LENGTH];
 
     /** The most significant half of the UUID last read successfully. */
     long msb() {
@@ -32,9 +34,6 @@ final class CanonicalUuid {
     long lsb() {
         return lsb;
     }
-
-    /** An ID's characters as bytes, for {@link #read(String)}; 0 stands for any non-ASCII one. */
-    private final byte[] ascii = new byte[LENGTH];
 
     boolean read(String id) {
         if (id.length() != LENGTH) {

@@ -9,30 +9,11 @@ public final class EntryIds {
     private EntryIds() {}
 
     /**
-     * Compares as unsigned 128-bit numbers, which is time order for UUIDv7. Two IDs in the
-     * canonical lower-case form the server sends (hex digits, dashes at fixed places) compare the
-     * same way as text, which avoids parsing on every delivered entry.
+     * Compares as unsigned 128-bit numbers, which is time order for UUIDv7. (The cursor, the one
+     * caller per delivered entry, compares UUID halves in {@link HighestEntryId} and needs no text.)
      */
     public static int compare(String a, String b) {
-        if (isCanonical(a) && isCanonical(b)) {
-            return a.compareTo(b);
-        }
         return compare(UUID.fromString(a), UUID.fromString(b));
-    }
-
-    /** Whether an ID is in the canonical lower-case form, in which text order is ID order. */
-    public static boolean isCanonical(String id) {
-        if (id.length() != 36) {
-            return false;
-        }
-        for (int i = 0; i < 36; i++) {
-            char c = id.charAt(i);
-            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public static int compare(UUID a, UUID b) {
