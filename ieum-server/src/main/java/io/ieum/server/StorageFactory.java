@@ -12,7 +12,8 @@ final class StorageFactory {
     static Storage open(StorageConfig config, CassandraSection cassandra) {
         return switch (config.backend()) {
             case "sqlite" -> io.ieum.store.sqlite.SqliteStorage.open(
-                    io.ieum.store.sqlite.SqliteConfig.of(config.dataDir()).withMaxBatch(config.maxBatch()));
+                    io.ieum.store.sqlite.SqliteConfig.of(config.dataDir()).withMaxBatch(config.maxBatch())
+                            .withCommitDelay(config.commitDelay()));
             case "cassandra" -> io.ieum.store.cassandra.CassandraStorage.open(new io.ieum.store.cassandra.CassandraConfig(
                     cassandra.contactPoints(), cassandra.localDatacenter(), cassandra.keyspace(),
                     cassandra.replication(), cassandra.requestTimeout()));

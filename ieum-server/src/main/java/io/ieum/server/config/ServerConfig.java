@@ -114,7 +114,7 @@ public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits
     }
 
     public ServerConfig withDataDir(Path dataDir) {
-        return withStorage(new StorageConfig(storage.backend(), dataDir, storage.maxBatch()));
+        return withStorage(new StorageConfig(storage.backend(), dataDir, storage.maxBatch(), storage.commitDelay()));
     }
 
     public ServerConfig withNodeName(String name) {

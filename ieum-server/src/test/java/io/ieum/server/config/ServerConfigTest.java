@@ -137,6 +137,7 @@ class ServerConfigTest {
             "http:\\n  shutdownGrace: 1y    | http.shutdownGrace: '1y' (expected: a duration like 500ms, 10s, 5m, 2h or 30d, in 0s..5m)",
             "storage:\\n  backend: mysql    | storage.backend: 'mysql' (expected: one of sqlite, cassandra)",
             "storage:\\n  maxBatch: 0       | storage.maxBatch: '0' (expected: an integer in 1..10000)",
+            "storage:\\n  commitDelay: 2s   | storage.commitDelay: '2s' (expected: a duration like 500ms, 10s, 5m, 2h or 30d, in 0s..1s)",
             "limits:\\n  maxTextLength: 0   | limits.maxTextLength: '0' (expected: an integer in 1..1000000)",
             "limits:\\n  maxGroupMembers: 1 | limits.maxGroupMembers: '1' (expected: an integer in 2..100000)",
             "limits:\\n  deleteWindow: soon | limits.deleteWindow: 'soon' (expected: a duration like 500ms, 10s, 5m, 2h or 30d, in 0s..366d)",

@@ -50,7 +50,7 @@ final class SqliteBackend implements AutoCloseable {
                             config.databaseFile(), applied, Migrations.latestVersion());
                 }
                 ReadPool reads = new ReadPool(connections, config.readPoolSize());
-                SqliteWriter writer = new SqliteWriter(writeConnection, config.maxBatch(), config.queueCapacity());
+                SqliteWriter writer = new SqliteWriter(writeConnection, config.maxBatch(), config.queueCapacity(), config.commitDelay());
                 return new SqliteBackend(writer, reads, blobFiles);
             } catch (SQLException | RuntimeException e) {
                 writeConnection.close();

@@ -13,18 +13,24 @@ import java.time.Duration;
  * @param busyTimeout   how long a connection waits for a lock before failing
  * @param readPoolSize  read-only connections serving queries beside the writer
  * @param queueCapacity most write tasks waiting for the writer; beyond it writes fail as busy
+ * @param commitDelay   how long the writer waits for more tasks before a commit, when it found
+ *                      others queued behind the first (zero: never waits)
  */
-public record SqliteConfig(Path dataDir, int maxBatch, Duration busyTimeout, int readPoolSize, int queueCapacity) {
+public record SqliteConfig(Path dataDir, int maxBatch, Duration busyTimeout, int readPoolSize, int queueCapacity,
+        Duration commitDelay) {
 
     public static final int DEFAULT_MAX_BATCH = 500;
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
     public static final int DEFAULT_READ_POOL_SIZE = 4;
     /** About a second of writes at the rate one writer commits here: a longer queue only delays acks. */
     public static final int DEFAULT_QUEUE_CAPACITY = 20_000;
+    public static final Duration DEFAULT_COMMIT_DELAY = Duration.ZERO;
+    public static final Duration MAX_COMMIT_DELAY = Duration.ofSeconds(1);
 
     public SqliteConfig {
         requireNonNull(dataDir, "dataDir");
         requireNonNull(busyTimeout, "busyTimeout");
+        requireNonNull(commitDelay, "commitDelay");
         if (maxBatch < 1 || maxBatch > 10_000) {
             throw new IllegalArgumentException("maxBatch: " + maxBatch + " (expected: 1..10000)");
         }
@@ -37,20 +43,27 @@ public record SqliteConfig(Path dataDir, int maxBatch, Duration busyTimeout, int
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("queueCapacity: " + queueCapacity + " (expected: >= 1)");
         }
+        if (commitDelay.isNegative() || commitDelay.compareTo(MAX_COMMIT_DELAY) > 0) {
+            throw new IllegalArgumentException("commitDelay: " + commitDelay + " (expected: 0.." + MAX_COMMIT_DELAY.toMillis() + " ms)");
+        }
     }
 
     /** The defaults for {@code dataDir}. */
     public static SqliteConfig of(Path dataDir) {
         return new SqliteConfig(dataDir, DEFAULT_MAX_BATCH, DEFAULT_BUSY_TIMEOUT, DEFAULT_READ_POOL_SIZE,
-                DEFAULT_QUEUE_CAPACITY);
+                DEFAULT_QUEUE_CAPACITY, DEFAULT_COMMIT_DELAY);
     }
 
     public SqliteConfig withMaxBatch(int newMaxBatch) {
-        return new SqliteConfig(dataDir, newMaxBatch, busyTimeout, readPoolSize, queueCapacity);
+        return new SqliteConfig(dataDir, newMaxBatch, busyTimeout, readPoolSize, queueCapacity, commitDelay);
     }
 
     public SqliteConfig withQueueCapacity(int newQueueCapacity) {
-        return new SqliteConfig(dataDir, maxBatch, busyTimeout, readPoolSize, newQueueCapacity);
+        return new SqliteConfig(dataDir, maxBatch, busyTimeout, readPoolSize, newQueueCapacity, commitDelay);
+    }
+
+    public SqliteConfig withCommitDelay(Duration newCommitDelay) {
+        return new SqliteConfig(dataDir, maxBatch, busyTimeout, readPoolSize, queueCapacity, newCommitDelay);
     }
 
     Path databaseFile() {

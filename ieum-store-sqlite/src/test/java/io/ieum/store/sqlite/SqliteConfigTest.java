@@ -27,11 +27,15 @@ class SqliteConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("maxBatch: 0 (expected: 1..10000)");
         assertThatThrownBy(() -> SqliteConfig.of(DIR).withQueueCapacity(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("queueCapacity: 0 (expected: >= 1)");
-        assertThatThrownBy(() -> new SqliteConfig(DIR, 500, Duration.ofSeconds(-1), 4, 10))
+        assertThatThrownBy(() -> new SqliteConfig(DIR, 500, Duration.ofSeconds(-1), 4, 10, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("busyTimeout: PT-1S");
-        assertThatThrownBy(() -> new SqliteConfig(DIR, 500, Duration.ofSeconds(1), 0, 10))
+        assertThatThrownBy(() -> new SqliteConfig(DIR, 500, Duration.ofSeconds(1), 0, 10, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("readPoolSize: 0 (expected: 1..64)");
-        assertThatThrownBy(() -> new SqliteConfig(null, 500, Duration.ofSeconds(1), 4, 10))
+        assertThatThrownBy(() -> new SqliteConfig(null, 500, Duration.ofSeconds(1), 4, 10, Duration.ZERO))
                 .isInstanceOf(NullPointerException.class).hasMessage("dataDir");
+        assertThatThrownBy(() -> SqliteConfig.of(DIR).withCommitDelay(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("commitDelay: PT-0.001S (expected: 0..1000 ms)");
+        assertThatThrownBy(() -> SqliteConfig.of(DIR).withCommitDelay(Duration.ofMillis(1001)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("commitDelay: PT1.001S (expected: 0..1000 ms)");
     }
 }

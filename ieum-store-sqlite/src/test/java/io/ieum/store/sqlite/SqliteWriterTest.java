@@ -112,6 +112,38 @@ class SqliteWriterTest {
     }
 
     @Test
+    void writesArrivingDuringTheCommitDelayShouldShareTheCommitOfThoseQueuedBeforeThem() {
+        open(SqliteConfig.of(dataDir).withCommitDelay(SqliteConfig.MAX_COMMIT_DELAY));
+        CompletableFuture<Object> blocker = blockWriter();
+        long commitsBefore = backend.writer().commitCount();
+        List<CompletableFuture<AppendResult>> appends = new ArrayList<>();
+        appends.add(backend.storage().timeline().append(message("queued 1")));
+        appends.add(backend.storage().timeline().append(message("queued 2")));
+
+        release.countDown();
+        blocker.join();
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(5)).until(backend.writer()::isWaitingForMore);
+        appends.add(backend.storage().timeline().append(message("arrived during the delay")));
+        CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
+
+        assertThat(appends).allSatisfy(append -> assertThat(append.join()).isEqualTo(AppendResult.STORED));
+        assertThat(backend.writer().commitCount() - commitsBefore).as("the blocker's commit, then one for all three")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aLoneWriteShouldBeCommittedWithoutWaitingForTheCommitDelay() {
+        open(SqliteConfig.of(dataDir).withCommitDelay(SqliteConfig.MAX_COMMIT_DELAY));
+        long started = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            assertThat(backend.storage().timeline().append(message("alone " + i)).join()).isEqualTo(AppendResult.STORED);
+        }
+
+        // Waiting would have taken a whole delay per write: five seconds, not one.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SqliteConfig.MAX_COMMIT_DELAY);
+    }
+
+    @Test
     void aFailingTaskShouldFailAloneAndLeaveItsBatchNeighboursCommitted() {
         open(SqliteConfig.of(dataDir));
         CompletableFuture<Object> blocker = blockWriter();
