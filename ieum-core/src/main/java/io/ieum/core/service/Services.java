@@ -15,7 +15,7 @@ public record Services(AccountService accounts, ContactService contacts, RoomSer
         AccountService accounts = new AccountService(storage.accounts(), storage.sessions(), hasher,
                 LoginThrottle.withDefaults(clock), limits, clock, pictures);
         ContactService contacts = new ContactService(storage.contacts(), accounts, clock);
-        Membership membership = new Membership(storage.rooms(), clock, Duration.ofSeconds(5));
+        Membership membership = new Membership(storage.rooms(), clock, Duration.ofSeconds(5), Membership.backgroundRefresher());
         RoomService rooms = new RoomService(storage.rooms(), storage.timeline(), storage.reads(), accounts, contacts,
                 membership, events, limits, clock);
         MessageService messages = new MessageService(storage.timeline(), storage.reads(), storage.rooms(), storage.blobs(), membership,

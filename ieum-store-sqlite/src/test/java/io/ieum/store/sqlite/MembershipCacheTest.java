@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ import io.ieum.core.service.Membership;
  * {@link Membership}'s cache over a real SQLite room store: a change written by another node (here:
  * straight into the store) is seen once the cached snapshot is older than its time to live, and at
  * once after an invalidation; {@code cached} (the event loop's no-wait question) follows the same rule.
+ * The TTL tests turn the background reload off; the last tests drive it by hand.
  */
 class MembershipCacheTest extends SqliteStorageTestBase {
 
@@ -40,7 +44,7 @@ class MembershipCacheTest extends SqliteStorageTestBase {
         room = new Room(RoomId.random(), RoomKind.GROUP, "cake", mina, NOON);
         storage.rooms().create(room);
         storage.rooms().addMember(new Member(room.id(), mina, MemberRole.OWNER, NOON));
-        membership = new Membership(storage.rooms(), clock, TTL);
+        membership = new Membership(storage.rooms(), clock, TTL, reloadsOff -> { });
     }
 
     @Test
@@ -77,6 +81,65 @@ class MembershipCacheTest extends SqliteStorageTestBase {
 
         assertThat(membership.cached(room.id())).isNull();
         assertThat(membership.memberIds(room.id())).isEmpty();
+    }
+
+    @Test
+    void aSnapshotUsedPastHalfItsTtlShouldBeReloadedInTheBackgroundAndSoNotExpire() {
+        Queue<Runnable> reloads = new ArrayDeque<>();
+        Membership ahead = new Membership(storage.rooms(), clock, TTL, reloads::add);
+        ahead.memberIds(room.id());
+        storage.rooms().addMember(new Member(room.id(), joon, MemberRole.MEMBER, NOON));
+
+        clock.set(NOON.plus(TTL.dividedBy(2)).minusMillis(1));
+        ahead.cached(room.id());
+        assertThat(reloads).isEmpty();
+
+        clock.set(NOON.plus(TTL.dividedBy(2)));
+        assertThat(ahead.cached(room.id()).members()).containsExactly(mina);
+        assertThat(ahead.memberIds(room.id())).containsExactly(mina);
+        assertThat(reloads).hasSize(1); // one reload per room at a time
+
+        reloads.poll().run();
+        clock.set(NOON.plus(TTL));
+
+        assertThat(ahead.cached(room.id())).isNotNull();
+        assertThat(ahead.cached(room.id()).members()).containsExactlyInAnyOrder(mina, joon);
+    }
+
+    @Test
+    void aBackgroundReloadAskedBeforeAnInvalidationShouldNotUndoIt() {
+        Queue<Runnable> reloads = new ArrayDeque<>();
+        Membership ahead = new Membership(storage.rooms(), clock, TTL, reloads::add);
+        ahead.memberIds(room.id());
+        clock.set(NOON.plus(TTL.dividedBy(2)));
+        ahead.cached(room.id());
+        storage.rooms().removeMember(room.id(), mina);
+
+        ahead.invalidate(room.id());
+        reloads.poll().run();
+
+        assertThat(ahead.cached(room.id())).isNull();
+        assertThat(ahead.memberIds(room.id())).isEmpty();
+    }
+
+    @Test
+    void aReloadTheRefresherCannotTakeShouldBeAskedAgainLater() {
+        Queue<Runnable> reloads = new ArrayDeque<>();
+        boolean[] full = {true};
+        Membership ahead = new Membership(storage.rooms(), clock, TTL, task -> {
+            if (full[0]) {
+                throw new RejectedExecutionException("full");
+            }
+            reloads.add(task);
+        });
+        ahead.memberIds(room.id());
+        clock.set(NOON.plus(TTL.dividedBy(2)));
+
+        assertThat(ahead.cached(room.id())).isNotNull();
+        full[0] = false;
+        ahead.cached(room.id());
+
+        assertThat(reloads).hasSize(1);
     }
 
     /** A clock the test moves by hand. */
