@@ -18,6 +18,7 @@ class SqliteConfigTest {
 
         assertThat(config.maxBatch()).isEqualTo(500);
         assertThat(config.queueCapacity()).isEqualTo(20_000);
+        assertThat(config.commitDelay()).isEqualTo(Duration.ofMillis(2));
         assertThat(config.databaseFile()).isEqualTo(DIR.resolve("ieum.db"));
     }
 
