@@ -149,7 +149,7 @@ public final class Membership {
         try {
             refresher.execute(() -> {
                 try {
-                    // Dated when asked, as a caller's load is: a change made elsewhere is seen within ttl.
+                    // Dated before the read, as a caller's load is: a change made elsewhere is seen within ttl.
                     Snapshot fresh = load(roomId, clock.instant());
                     // Only over the snapshot it replaces: an invalidation meanwhile (a change made
                     // through this node) must not be undone by what was read before it.
