@@ -32,6 +32,10 @@ public record HttpConfig(String host, int port, long maxRequestBytes, Duration s
         }
     }
 
+    public HttpConfig withPort(int newPort) {
+        return new HttpConfig(host, newPort, maxRequestBytes, shutdownGrace);
+    }
+
     static HttpConfig from(ConfigSection s) {
         HttpConfig d = DEFAULTS;
         return new HttpConfig(s.string("host", d.host()), s.integer("port", d.port(), 0, 65_535),

@@ -110,11 +110,11 @@ public record ServerConfig(HttpConfig http, StorageConfig storage, Limits limits
     }
 
     public ServerConfig withPort(int port) {
-        return withHttp(new HttpConfig(http.host(), port, http.maxRequestBytes(), http.shutdownGrace()));
+        return withHttp(http.withPort(port));
     }
 
     public ServerConfig withDataDir(Path dataDir) {
-        return withStorage(new StorageConfig(storage.backend(), dataDir, storage.maxBatch(), storage.commitDelay()));
+        return withStorage(storage.withDataDir(dataDir));
     }
 
     public ServerConfig withNodeName(String name) {

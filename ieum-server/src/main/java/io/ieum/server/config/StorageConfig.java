@@ -38,6 +38,10 @@ public record StorageConfig(String backend, Path dataDir, int maxBatch, Duration
         }
     }
 
+    public StorageConfig withDataDir(Path newDataDir) {
+        return new StorageConfig(backend, newDataDir, maxBatch, commitDelay);
+    }
+
     static StorageConfig from(ConfigSection s) {
         StorageConfig d = DEFAULTS;
         String backend = s.string("backend", d.backend());
