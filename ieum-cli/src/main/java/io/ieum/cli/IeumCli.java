@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 import io.ieum.cli.bench.BenchCommand;
+import io.ieum.cli.ceiling.CeilingCommand;
 import io.ieum.cli.drill.DrillCommand;
 import io.ieum.client.IeumClientException;
 import picocli.CommandLine;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ieum", mixinStandardHelpOptions = true, version = "ieum 0.1.0",
         resourceBundle = Messages.BUNDLE,
         subcommands = {ServeCommand.class, UserCommand.class, ExportCommand.class, StatusCommand.class,
-                SendCommand.class, RoomsCommand.class, BenchCommand.class, ClusterCommand.class, DrillCommand.class})
+                SendCommand.class, RoomsCommand.class, BenchCommand.class, CeilingCommand.class, ClusterCommand.class,
+                DrillCommand.class})
 public final class IeumCli implements Runnable {
 
     @Spec
