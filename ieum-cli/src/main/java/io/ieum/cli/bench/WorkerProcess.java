@@ -63,12 +63,14 @@ final class WorkerProcess implements AutoCloseable {
 
     /**
      * The parent's heap, GC and JIT flags and its Netty leak-detection level, so that a child runs
-     * like the parent (the JIT is most of a short run's CPU, docs/benchmarks.md); nothing else (no
-     * agents, no JFR).
+     * like the parent (the JIT is most of a short run's CPU; a heap that grows during the run makes
+     * young collections fault its new pages in, which showed as 50–100 ms pauses: docs/benchmarks.md);
+     * nothing else (no agents, no JFR).
      */
     static List<String> jvmFlags(List<String> parentFlags) {
         return parentFlags.stream()
                 .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:+Use")
+                        || a.equals("-XX:+AlwaysPreTouch") || a.startsWith("-XX:MaxGCPauseMillis=")
                         || a.startsWith("-XX:TieredStopAtLevel=") || a.startsWith("-XX:CICompilerCount=")
                         || a.equals("-XX:-TieredCompilation") || a.startsWith("-Dio.netty.leakDetection.level="))
                 .toList();

@@ -10,10 +10,12 @@ class WorkerProcessTest {
 
     @Test
     void childShouldGetTheParentsHeapGcJitAndLeakDetectionFlagsOnly() {
-        List<String> parent = List.of("-Xmx2g", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=2",
+        List<String> parent = List.of("-Xms1g", "-Xmx2g", "-XX:+AlwaysPreTouch", "-XX:+UseParallelGC",
+                "-XX:MaxGCPauseMillis=20", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=2",
                 "-Dio.netty.leakDetection.level=disabled", "-javaagent:x.jar", "-XX:StartFlightRecording", "-Dother=1");
 
-        assertThat(WorkerProcess.jvmFlags(parent)).containsExactly("-Xmx2g", "-XX:+UseParallelGC",
-                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=2", "-Dio.netty.leakDetection.level=disabled");
+        assertThat(WorkerProcess.jvmFlags(parent)).containsExactly("-Xms1g", "-Xmx2g", "-XX:+AlwaysPreTouch",
+                "-XX:+UseParallelGC", "-XX:MaxGCPauseMillis=20", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=2",
+                "-Dio.netty.leakDetection.level=disabled");
     }
 }

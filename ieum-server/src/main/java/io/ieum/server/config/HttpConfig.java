@@ -10,10 +10,13 @@ import java.time.Duration;
  * @param port            0 picks a free port (tests)
  * @param maxRequestBytes largest JSON request body; uploads have their own limit
  * @param shutdownGrace   how long a stopping server waits for requests in flight
+ * @param eventLoops      threads that serve every socket (HTTP and WebSocket); 0 means one per
+ *                        CPU core (ADR 0024)
  */
-public record HttpConfig(String host, int port, long maxRequestBytes, Duration shutdownGrace) {
+public record HttpConfig(String host, int port, long maxRequestBytes, Duration shutdownGrace, int eventLoops) {
 
-    public static final HttpConfig DEFAULTS = new HttpConfig("127.0.0.1", 8080, 1024 * 1024, Duration.ofSeconds(10));
+    public static final int MAX_EVENT_LOOPS = 256;
+    public static final HttpConfig DEFAULTS = new HttpConfig("127.0.0.1", 8080, 1024 * 1024, Duration.ofSeconds(10), 0);
 
     public HttpConfig {
         requireNonNull(host, "host");
@@ -30,16 +33,25 @@ public record HttpConfig(String host, int port, long maxRequestBytes, Duration s
         if (shutdownGrace.isNegative() || shutdownGrace.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new InvalidConfigException("http.shutdownGrace: " + shutdownGrace + " (expected: 0s..5m)");
         }
+        if (eventLoops < 0 || eventLoops > MAX_EVENT_LOOPS) {
+            throw new InvalidConfigException("http.eventLoops: " + eventLoops + " (expected: 0..256, 0 for one per CPU core)");
+        }
+    }
+
+    /** The number of event loops to run: {@link #eventLoops}, or one per CPU core when it is 0. */
+    public int eventLoopCount() {
+        return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
     }
 
     public HttpConfig withPort(int newPort) {
-        return new HttpConfig(host, newPort, maxRequestBytes, shutdownGrace);
+        return new HttpConfig(host, newPort, maxRequestBytes, shutdownGrace, eventLoops);
     }
 
     static HttpConfig from(ConfigSection s) {
         HttpConfig d = DEFAULTS;
         return new HttpConfig(s.string("host", d.host()), s.integer("port", d.port(), 0, 65_535),
                 s.bytes("maxRequestBytes", d.maxRequestBytes(), 1024, 64L * 1024 * 1024),
-                s.duration("shutdownGrace", d.shutdownGrace(), Duration.ZERO, Duration.ofMinutes(5)));
+                s.duration("shutdownGrace", d.shutdownGrace(), Duration.ZERO, Duration.ofMinutes(5)),
+                s.integer("eventLoops", d.eventLoops(), 0, MAX_EVENT_LOOPS));
     }
 }

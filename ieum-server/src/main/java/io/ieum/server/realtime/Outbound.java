@@ -33,6 +33,9 @@ final class Outbound extends ChannelOutboundHandlerAdapter {
 
     /** How long a client has to answer our close frame (after reading its backlog) before we hang up. */
     static final long CLOSE_GRACE_MILLIS = 10_000;
+    /** Frames larger than this are written as they are, not copied into a batch's buffer. */
+    private static final int MAX_GATHERED_FRAME = 8 * 1024;
+    private static final int MAX_GATHERED_BYTES = 64 * 1024;
 
     private final Channel channel;
     private final Runnable onDropped;
@@ -40,6 +43,9 @@ final class Outbound extends ChannelOutboundHandlerAdapter {
     private volatile boolean closing;
     /** Written by {@link #writeUnflushed} and not flushed yet; used on the event loop only. */
     private boolean unflushed;
+    /** The batch's frames not written yet (one frame, or a buffer of copies if owned); event loop only. */
+    private ByteBuf gathered;
+    private boolean gatheredOwned;
 
     /** @param onDropped called once when the socket is dropped for being too slow (counts it) */
     Outbound(Channel channel, long maxPendingBytes, Runnable onDropped) {
@@ -65,15 +71,18 @@ final class Outbound extends ChannelOutboundHandlerAdapter {
     }
 
     /**
-     * On the event loop, for {@link LoopWriter}: writes a frame without flushing, taking over the
-     * caller's reference. Returns true when the socket now needs a {@link #flushWritten()} it did
-     * not need before, so that the batch flushes each socket once.
+     * On the event loop, for {@link LoopWriter}: takes a frame into this socket's share of the
+     * running batch, taking over the caller's reference. Returns true when the socket now needs a
+     * {@link #flushWritten()} it did not need before, so that the batch flushes each socket once.
      */
     boolean writeUnflushed(ByteBuf frame) {
+        if (closing || !channel.isWritable()) {
+            writeGathered(); // what was taken before a close frame goes out before it
+        }
         if (admit(frame) != Result.WRITTEN) {
             return false;
         }
-        channel.write(frame, channel.voidPromise());
+        gather(frame);
         if (unflushed) {
             return false;
         }
@@ -81,10 +90,50 @@ final class Outbound extends ChannelOutboundHandlerAdapter {
         return true;
     }
 
-    /** On the event loop: flushes what {@link #writeUnflushed} wrote. */
+    /** On the event loop: writes and flushes what {@link #writeUnflushed} took. */
     void flushWritten() {
+        writeGathered();
         unflushed = false;
         channel.flush();
+    }
+
+    /**
+     * Copies small frames of one batch into one buffer: each frame written on its own costs a
+     * trip through the pipeline and an entry in Netty's outbound buffer, which at a few hundred
+     * bytes a frame outweighs the copy. A lone frame is written as it is, a large one on its own.
+     */
+    private void gather(ByteBuf frame) {
+        int size = frame.readableBytes();
+        if (gathered == null) {
+            gathered = frame;
+            gatheredOwned = false;
+            return;
+        }
+        boolean largeAlone = !gatheredOwned && gathered.readableBytes() > MAX_GATHERED_FRAME;
+        if (largeAlone || size > MAX_GATHERED_FRAME || gathered.readableBytes() + size > MAX_GATHERED_BYTES) {
+            writeGathered();
+            gathered = frame;
+            gatheredOwned = false;
+            return;
+        }
+        if (!gatheredOwned) {
+            int first = gathered.readableBytes();
+            ByteBuf merged = channel.alloc().directBuffer(Math.max(1024, 4 * (first + size)));
+            merged.writeBytes(gathered);
+            gathered.release();
+            gathered = merged;
+            gatheredOwned = true;
+        }
+        gathered.writeBytes(frame);
+        frame.release();
+    }
+
+    private void writeGathered() {
+        if (gathered != null) {
+            ByteBuf batch = gathered;
+            gathered = null;
+            channel.write(batch, channel.voidPromise());
+        }
     }
 
     /** Whether {@code frame} may be written; if not, releases it (and drops a socket that is too slow). */

@@ -121,6 +121,14 @@ class ServerConfigTest {
     }
 
     @Test
+    void eventLoopsShouldDefaultToOnePerCoreAndKeepAGivenCount() throws IOException {
+        assertThat(ServerConfig.defaults().http().eventLoopCount()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        ServerConfig config = ServerConfig.load(write("http:\n  eventLoops: 3\n"), Map.of());
+        assertThat(config.http().eventLoopCount()).isEqualTo(3);
+        assertThat(ServerConfig.load(null, Map.of("IEUM_HTTP_EVENTLOOPS", "5")).http().eventLoopCount()).isEqualTo(5);
+    }
+
+    @Test
     void withersShouldReplaceOneValue() {
         ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(Path.of("x"));
         assertThat(config.http().port()).isZero();
@@ -132,9 +140,11 @@ class ServerConfigTest {
     @CsvSource(delimiter = '|', value = {
             "http:\\n  port: 70000          | http.port: '70000' (expected: an integer in 0..65535)",
             "http:\\n  port: eighty         | http.port: 'eighty' (expected: an integer in 0..65535)",
-            "http:\\n  prot: 80             | http.prot: unknown key (expected one of: host, port, maxRequestBytes, shutdownGrace)",
+            "http:\\n  prot: 80             | http.prot: unknown key (expected one of: host, port, maxRequestBytes, shutdownGrace, eventLoops)",
             "http:\\n  maxRequestBytes: 1   | http.maxRequestBytes: '1' (expected: a size like 1048576, 512KB or 100MB, in 1024..67108864 bytes)",
             "http:\\n  shutdownGrace: 1y    | http.shutdownGrace: '1y' (expected: a duration like 500ms, 10s, 5m, 2h or 30d, in 0s..5m)",
+            "http:\\n  eventLoops: 300     | http.eventLoops: '300' (expected: an integer in 0..256)",
+            "http:\\n  eventLoops: -1      | http.eventLoops: '-1' (expected: an integer in 0..256)",
             "storage:\\n  backend: mysql    | storage.backend: 'mysql' (expected: one of sqlite, cassandra)",
             "storage:\\n  maxBatch: 0       | storage.maxBatch: '0' (expected: an integer in 1..10000)",
             "storage:\\n  commitDelay: 2s   | storage.commitDelay: '2s' (expected: a duration like 500ms, 10s, 5m, 2h or 30d, in 0s..1s)",
@@ -171,7 +181,7 @@ class ServerConfigTest {
     void unknownEnvironmentKeyOfAKnownSectionShouldBeRejected() {
         assertThatThrownBy(() -> ServerConfig.load(null, Map.of("IEUM_HTTP_PROT", "80")))
                 .isInstanceOf(InvalidConfigException.class)
-                .hasMessage("IEUM_HTTP_PROT: unknown key (expected one of: host, port, maxRequestBytes, shutdownGrace)");
+                .hasMessage("IEUM_HTTP_PROT: unknown key (expected one of: host, port, maxRequestBytes, shutdownGrace, eventLoops)");
     }
 
     @Test

@@ -39,17 +39,48 @@ class LoopWriterTest {
     }
 
     @Test
-    void framesQueuedTogetherShouldBeWrittenInOrderWithOneFlush() {
+    void framesQueuedTogetherShouldBeWrittenInOrderAsOneWriteWithOneFlush() {
+        ByteBuf shared = frame("two");
         writer.write(out, frame("one"));
-        writer.write(out, frame("two"));
+        writer.write(out, shared.retainedDuplicate());
         writer.write(out, frame("three"));
         assertThat((Object) channel.readOutbound()).as("nothing written before the loop runs the batch").isNull();
 
         channel.runPendingTasks();
 
-        assertThat(readText()).isEqualTo("one");
-        assertThat(readText()).isEqualTo("two");
-        assertThat(readText()).isEqualTo("three");
+        assertThat(readText()).isEqualTo("onetwothree");
+        assertThat((Object) channel.readOutbound()).as("one buffer for the whole batch").isNull();
+        assertThat(flushes).hasValue(1);
+        assertThat(shared.refCnt()).as("the copied frame's reference was given back").isEqualTo(1);
+        shared.release();
+    }
+
+    @Test
+    void aLoneFrameShouldBeWrittenAsItIs() {
+        ByteBuf frame = frame("alone");
+        writer.write(out, frame);
+
+        channel.runPendingTasks();
+
+        ByteBuf written = channel.readOutbound();
+        assertThat(written).isSameAs(frame);
+        written.release();
+    }
+
+    @Test
+    void aLargeFrameShouldBeWrittenOnItsOwnBetweenTheSmallOnesAroundIt() {
+        String large = "x".repeat(20_000);
+        writer.write(out, frame("a"));
+        writer.write(out, frame("b"));
+        writer.write(out, frame(large));
+        writer.write(out, frame("c"));
+
+        channel.runPendingTasks();
+
+        assertThat(readText()).isEqualTo("ab");
+        assertThat(readText().equals(large)).as("the large frame, alone and whole").isTrue();
+        assertThat(readText()).isEqualTo("c");
+        assertThat((Object) channel.readOutbound()).isNull();
         assertThat(flushes).hasValue(1);
     }
 

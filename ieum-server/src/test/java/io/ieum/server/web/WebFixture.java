@@ -52,7 +52,7 @@ final class WebFixture {
         ServerConfig config = TestServers.config().withPort(port).withDataDir(dataDir)
                 .withLimits(TestServers.SMALL).withCluster(peers, CLUSTER_SECRET);
         HttpConfig http = config.http();
-        return IeumServer.start(config.withHttp(new HttpConfig(http.host(), port, http.maxRequestBytes(), Duration.ZERO)));
+        return IeumServer.start(config.withHttp(new HttpConfig(http.host(), port, http.maxRequestBytes(), Duration.ZERO, http.eventLoops())));
     }
 
     /** The base URL the browser uses (127.0.0.1 is a secure context, so service workers run). */
