@@ -19,13 +19,16 @@ import java.util.concurrent.Executor;
  * @param executor     runs HTTP callbacks; empty = the JDK default (WebSocket callbacks run on the I/O threads)
  * @param pingInterval how often an idle realtime connection proves it is alive
  * @param dedupWindow  how many entry IDs the realtime connection remembers to drop duplicates
+ * @param dedupPresized whether a connection's de-duplication tables take the window's full size at once
+ *                     instead of growing with use (a load generator: many connections in one JVM that
+ *                     would otherwise all grow, and be garbage-collected, in step during a run)
  * @param ioThreads    event loop threads shared by all realtime connections of one client
  * @param bindAddress  the local source address of realtime connections; empty = the system's choice
  *                     (REST calls always use the system's choice: JDK 17's HttpClient cannot pick one)
  */
 public record ClientOptions(List<URI> servers, String deviceName, Duration connectTimeout, Duration requestTimeout,
                             RetryPolicy retryPolicy, RetryPolicy reconnectPolicy, Duration pingInterval,
-                            int missedPongsAllowed, int dedupWindow, Locale locale, Optional<Executor> executor,
+                            int missedPongsAllowed, int dedupWindow, boolean dedupPresized, Locale locale, Optional<Executor> executor,
                             int ioThreads, Optional<InetAddress> bindAddress) {
 
     public ClientOptions {
@@ -77,6 +80,7 @@ public record ClientOptions(List<URI> servers, String deviceName, Duration conne
         private Duration pingInterval = Duration.ofSeconds(15);
         private int missedPongsAllowed = 2;
         private int dedupWindow = 100_000;
+        private boolean dedupPresized;
         private Locale locale = Locale.getDefault();
         private Executor executor;
         private int ioThreads = 1;
@@ -134,6 +138,12 @@ public record ClientOptions(List<URI> servers, String deviceName, Duration conne
             return this;
         }
 
+        /** Tables of the full window at once; for load generators (see {@link ClientOptions}). */
+        public Builder dedupPresized(boolean value) {
+            dedupPresized = value;
+            return this;
+        }
+
         public Builder locale(Locale value) {
             locale = value;
             return this;
@@ -158,7 +168,7 @@ public record ClientOptions(List<URI> servers, String deviceName, Duration conne
 
         public ClientOptions build() {
             return new ClientOptions(servers, deviceName, connectTimeout, requestTimeout, retryPolicy, reconnectPolicy,
-                    pingInterval, missedPongsAllowed, dedupWindow, locale, Optional.ofNullable(executor), ioThreads,
+                    pingInterval, missedPongsAllowed, dedupWindow, dedupPresized, locale, Optional.ofNullable(executor), ioThreads,
                     Optional.ofNullable(bindAddress));
         }
     }

@@ -91,9 +91,21 @@ final class LoadWorker {
         return share.spread() ? share.servers().size() : 1;
     }
 
+    /**
+     * Each bench connection's de-duplication window, its tables taken whole when it connects. With the
+     * library's default (100,000 IDs, tables growing with use) a process's hundred connections grew their
+     * tables in step during the measured part, and at ~1 MB each the garbage collector took them as
+     * humongous objects, one young pause each: stalls of up to 0.75 s at 12,000 sends/s
+     * (docs/benchmarks.md, "Fixed heaps"). 16,384 IDs are ~27 s of one connection's deliveries at that
+     * rate; a reconnect's sync reaches further back (ADR 0002's overlap), so a run with reconnects may
+     * count some entries as shown twice that a phone's default window would have dropped.
+     */
+    static final int DEDUP_WINDOW = 16_384;
+
     private ClientOptions options(List<java.net.URI> servers, int ioThreads) {
         ClientOptions.Builder options = ClientOptions.builder().servers(servers).deviceName("ieum-bench")
-                .requestTimeout(Duration.ofSeconds(60)).ioThreads(ioThreads);
+                .requestTimeout(Duration.ofSeconds(60)).ioThreads(ioThreads)
+                .dedupWindow(DEDUP_WINDOW).dedupPresized(true);
         if (share.bindAddress() != null) {
             options.bindAddress(address(share.bindAddress()));
         }

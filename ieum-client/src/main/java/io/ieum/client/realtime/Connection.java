@@ -94,7 +94,7 @@ public final class Connection implements AutoCloseable {
         this.scheduler = requireNonNull(scheduler, "scheduler");
         this.listener = requireNonNull(listener, "listener");
         this.clock = requireNonNull(clock, "clock");
-        this.dedup = new Deduplicator(options.dedupWindow());
+        this.dedup = new Deduplicator(options.dedupWindow(), options.dedupPresized());
         this.bindEntries = listener.wantsEntryViews();
     }
 

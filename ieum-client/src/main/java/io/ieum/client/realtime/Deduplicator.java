@@ -12,8 +12,9 @@ import java.util.Map;
  * <p>IDs in the canonical UUID form the server sends — all of them in practice — are kept as two
  * longs in an open-addressing table, with a ring of the same pairs in arrival order for forgetting
  * the oldest: no object per ID, and no string kept alive into the old generation. Both grow with
- * use up to {@code capacity}, so an idle connection costs a few hundred bytes. Any other ID goes to
- * a small map of its own with the same bound.
+ * use up to {@code capacity}, so an idle connection costs a few hundred bytes — unless made
+ * {@linkplain #Deduplicator(int, boolean) presized}. Any other ID goes to a small map of its own
+ * with the same bound.
  */
 public final class Deduplicator {
 
@@ -34,10 +35,27 @@ public final class Deduplicator {
     private final CanonicalUuid canonical = new CanonicalUuid();
 
     public Deduplicator(int capacity) {
+        this(capacity, false);
+    }
+
+    /**
+     * @param presized take the tables' full size for {@code capacity} now, so they never grow: for
+     *                 many connections in one JVM (a load generator), whose tables would otherwise
+     *                 grow in step and be copied or allocated as humongous objects by the garbage
+     *                 collector all through a run
+     */
+    public Deduplicator(int capacity, boolean presized) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity: " + capacity + " (expected: >= 1)");
         }
         this.capacity = capacity;
+        if (presized) {
+            // At most half full at capacity, as growth would leave it; the ring holds exactly capacity pairs.
+            int slots = Integer.highestOneBit(Math.max(INITIAL_SLOTS, 2 * capacity) - 1) << 1;
+            table = new long[2 * slots];
+            mask = slots - 1;
+            ring = new long[2 * capacity];
+        }
     }
 
     /** True the first time an ID is offered, false for every repeat still remembered. */
@@ -68,6 +86,11 @@ public final class Deduplicator {
             grow();
         }
         return true;
+    }
+
+    /** Slots of the ID table (for tests: a presized table never grows). */
+    synchronized int tableSlots() {
+        return mask + 1;
     }
 
     public synchronized int size() {

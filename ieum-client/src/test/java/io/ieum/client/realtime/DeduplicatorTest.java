@@ -80,6 +80,22 @@ class DeduplicatorTest {
     }
 
     @Test
+    void aPresizedDeduplicatorShouldAnswerLikeAGrowingOneAndNeverGrow() {
+        int capacity = 300;
+        Deduplicator growing = new Deduplicator(capacity);
+        Deduplicator presized = new Deduplicator(capacity, true);
+        int slots = presized.tableSlots();
+        Random random = new Random(5);
+        for (int i = 0; i < 20_000; i++) {
+            String id = new UUID(0x0190_0000_0000_7000L | random.nextInt(8), random.nextInt(900)).toString();
+            assertThat(presized.firstSeen(id)).as("step %d, %s", i, id).isEqualTo(growing.firstSeen(id));
+        }
+        assertThat(presized.size()).isEqualTo(capacity);
+        assertThat(presized.tableSlots()).as("table slots after 20,000 IDs").isEqualTo(slots).isGreaterThanOrEqualTo(2 * capacity);
+        assertThat(new Deduplicator(capacity).tableSlots()).as("a growing one starts small").isLessThan(slots);
+    }
+
+    @Test
     void idsNotInCanonicalFormShouldBeDeduplicatedToo() {
         Deduplicator dedup = new Deduplicator(10);
         String upper = "0190ABCD-0000-7000-8000-000000000001";
