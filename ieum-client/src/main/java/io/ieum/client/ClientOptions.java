@@ -28,8 +28,8 @@ import java.util.concurrent.Executor;
  */
 public record ClientOptions(List<URI> servers, String deviceName, Duration connectTimeout, Duration requestTimeout,
                             RetryPolicy retryPolicy, RetryPolicy reconnectPolicy, Duration pingInterval,
-                            int missedPongsAllowed, int dedupWindow, boolean dedupPresized, Locale locale, Optional<Executor> executor,
-                            int ioThreads, Optional<InetAddress> bindAddress) {
+                            int missedPongsAllowed, int dedupWindow, boolean dedupPresized, Locale locale,
+                            Optional<Executor> executor, int ioThreads, Optional<InetAddress> bindAddress) {
 
     public ClientOptions {
         servers = List.copyOf(requireNonNull(servers, "servers"));
@@ -168,8 +168,8 @@ public record ClientOptions(List<URI> servers, String deviceName, Duration conne
 
         public ClientOptions build() {
             return new ClientOptions(servers, deviceName, connectTimeout, requestTimeout, retryPolicy, reconnectPolicy,
-                    pingInterval, missedPongsAllowed, dedupWindow, dedupPresized, locale, Optional.ofNullable(executor), ioThreads,
-                    Optional.ofNullable(bindAddress));
+                    pingInterval, missedPongsAllowed, dedupWindow, dedupPresized, locale, Optional.ofNullable(executor),
+                    ioThreads, Optional.ofNullable(bindAddress));
         }
     }
 }

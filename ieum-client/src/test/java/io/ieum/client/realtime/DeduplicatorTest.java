@@ -91,7 +91,8 @@ class DeduplicatorTest {
             assertThat(presized.firstSeen(id)).as("step %d, %s", i, id).isEqualTo(growing.firstSeen(id));
         }
         assertThat(presized.size()).isEqualTo(capacity);
-        assertThat(presized.tableSlots()).as("table slots after 20,000 IDs").isEqualTo(slots).isGreaterThanOrEqualTo(2 * capacity);
+        assertThat(presized.tableSlots()).as("table slots after 20,000 IDs")
+                .isEqualTo(slots).isGreaterThanOrEqualTo(2 * capacity);
         assertThat(new Deduplicator(capacity).tableSlots()).as("a growing one starts small").isLessThan(slots);
     }
 

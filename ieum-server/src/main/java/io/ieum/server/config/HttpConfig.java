@@ -34,7 +34,8 @@ public record HttpConfig(String host, int port, long maxRequestBytes, Duration s
             throw new InvalidConfigException("http.shutdownGrace: " + shutdownGrace + " (expected: 0s..5m)");
         }
         if (eventLoops < 0 || eventLoops > MAX_EVENT_LOOPS) {
-            throw new InvalidConfigException("http.eventLoops: " + eventLoops + " (expected: 0..256, 0 for one per CPU core)");
+            throw new InvalidConfigException("http.eventLoops: " + eventLoops
+                    + " (expected: 0..256, 0 for one per CPU core)");
         }
     }
 
