@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.HdrHistogram.Histogram;
 
+import io.ieum.cli.ChildJvm;
 import io.ieum.cli.Messages;
 import io.ieum.client.ClientOptions;
 import io.ieum.client.IeumClient;
@@ -146,7 +147,7 @@ public final class BenchRunner {
                 latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9),
                 latency.getMaxValue(), ackLatency.getValueAtPercentile(99), undelivered, lost, raw, app, reconnects,
                 heapPerConnection, results.size(), connections, lag, cpuNanos < 0 ? -1 : cpuNanos / 1_000_000,
-                cpuPerDelivery, measuredCpuPerDelivery, String.join(" ", WorkerProcess.jvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments())),
+                cpuPerDelivery, measuredCpuPerDelivery, String.join(" ", ChildJvm.inheritedFlags(ManagementFactory.getRuntimeMXBean().getInputArguments())),
                 BenchReport.FROM_INTENDED_SEND, plan.warmup().toSeconds(), plan.rampUp(), plan.sendTick().toNanos() / 1000,
                 LatencyTimeline.seconds(LatencyTimeline.merge(timelines, timelineSeconds)));
     }

@@ -6,14 +6,12 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import io.ieum.cli.IeumCli;
+import io.ieum.cli.ChildJvm;
 import io.ieum.client.Json;
 
 /**
@@ -44,36 +42,12 @@ final class WorkerProcess implements AutoCloseable {
         try {
             Path file = dir.resolve("worker-" + share.index() + ".json");
             Files.writeString(file, Json.write(share));
-            List<String> command = new ArrayList<>();
-            command.add(ProcessHandle.current().info().command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.addAll(jvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments()));
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add(IeumCli.class.getName());
-            command.add("bench");
-            command.add("--worker");
-            command.add(file.toString());
+            List<String> command = ChildJvm.command(List.of("bench", "--worker", file.toString()));
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             return new WorkerProcess(share.index(), process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start bench worker " + share.index(), e);
         }
-    }
-
-    /**
-     * The parent's heap, GC and JIT flags and its Netty leak-detection level, so that a child runs
-     * like the parent (the JIT is most of a short run's CPU; a heap that grows during the run makes
-     * young collections fault its new pages in, which showed as 50–100 ms pauses: docs/benchmarks.md);
-     * nothing else (no agents, no JFR).
-     */
-    static List<String> jvmFlags(List<String> parentFlags) {
-        return parentFlags.stream()
-                .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:+Use")
-                        || a.equals("-XX:+AlwaysPreTouch") || a.startsWith("-XX:MaxGCPauseMillis=")
-                        || a.startsWith("-XX:TieredStopAtLevel=") || a.startsWith("-XX:CICompilerCount=")
-                        || a.equals("-XX:-TieredCompilation") || a.startsWith("-Dio.netty.leakDetection.level="))
-                .toList();
     }
 
     void awaitReady() throws IOException {

@@ -5,13 +5,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.ieum.cli.IeumCli;
+import io.ieum.cli.ChildJvm;
 
 /**
  * The child JVMs of a {@code --processes K} run, one per share, each started as {@code ieum ceiling
@@ -31,16 +29,10 @@ final class LoadProcesses implements AutoCloseable {
     static LoadProcesses start(int count, List<String> loadArgs) throws IOException {
         LoadProcesses children = new LoadProcesses();
         for (int p = 0; p < count; p++) {
-            List<String> command = new ArrayList<>();
-            command.add(ProcessHandle.current().info().command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            // The parent's heap, GC, JIT and Netty flags, so the children run as it would; no agents.
-            ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                    .filter(a -> a.startsWith("-X") || a.startsWith("-Dio.netty.")).forEach(command::add);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), IeumCli.class.getName(),
-                    "ceiling", "load"));
-            command.addAll(loadArgs);
-            command.addAll(List.of("--child-process", Integer.toString(p)));
+            List<String> args = new ArrayList<>(List.of("ceiling", "load"));
+            args.addAll(loadArgs);
+            args.addAll(List.of("--child-process", Integer.toString(p)));
+            List<String> command = ChildJvm.command(args);
             children.processes.add(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
         }
         return children;
