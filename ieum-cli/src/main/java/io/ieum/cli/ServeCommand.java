@@ -49,6 +49,7 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(warning);
             spec.commandLine().getErr().flush();
         });
+        LeakDetection.applyForServe();
         IeumServer server = IeumServer.start(serverConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -50,12 +50,17 @@ public final class Views {
         public static EntryView of(Entry e, Integer unreadBy) {
             return new EntryView(e.id().toString(), e.roomId().toString(), e.sender().toString(), e.kind().name(),
                     e.text(), e.replyTo() == null ? null : e.replyTo().toString(),
-                    e.attachments().stream().map(AttachmentView::of).toList(), e.target(), e.deleted(),
+                    attachments(e.attachments()), e.target(), e.deleted(),
                     e.id().createdAt(), unreadBy);
         }
 
         public static EntryView of(Entry e) {
             return of(e, null);
+        }
+
+        /** Most entries have none: skip the stream (this runs once per message sent). */
+        private static List<AttachmentView> attachments(List<Attachment> attachments) {
+            return attachments.isEmpty() ? List.of() : attachments.stream().map(AttachmentView::of).toList();
         }
     }
 

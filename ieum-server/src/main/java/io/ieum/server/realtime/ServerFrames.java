@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -23,21 +25,31 @@ import io.netty.buffer.ByteBufAllocator;
 final class ServerFrames {
 
     private final ObjectWriter writer;
+    private final JsonFactory factory;
 
     ServerFrames(Json json) {
         ObjectMapper mapper = requireNonNull(json, "json").mapper().copy()
                 .addMixIn(EntryView.class, OmitUncomputedUnreadBy.class);
         this.writer = mapper.writer();
+        this.factory = mapper.getFactory();
     }
 
     /** The frame as one complete WebSocket text frame in a pooled buffer (see {@link TextFrames}); the caller releases it. */
     ByteBuf toWire(Frame frame) {
+        if (StreamedFrames.handles(frame)) {
+            return TextFrames.encode(out -> {
+                try (JsonGenerator generator = factory.createGenerator(out)) {
+                    StreamedFrames.write(generator, frame);
+                }
+            }, frame.getClass().getSimpleName(), ByteBufAllocator.DEFAULT);
+        }
         return TextFrames.encode(writer, frame, ByteBufAllocator.DEFAULT);
     }
 
-    String encode(Frame frame) {
+    /** The frame's JSON as data binding writes it: what {@link StreamedFrames} is tested against. */
+    byte[] encodeByBinding(Frame frame) {
         try {
-            return writer.writeValueAsString(frame);
+            return writer.writeValueAsBytes(frame);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + frame.getClass().getSimpleName(), e);
         }

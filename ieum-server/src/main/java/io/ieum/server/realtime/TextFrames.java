@@ -3,6 +3,7 @@ package io.ieum.server.realtime;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.OutputStream;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 
@@ -25,18 +26,30 @@ final class TextFrames {
 
     private TextFrames() {}
 
+    /** Writes a frame's JSON to the stream it is given. */
+    @FunctionalInterface
+    interface Payload {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     static ByteBuf encode(ObjectWriter writer, Object value, ByteBufAllocator alloc) {
         requireNonNull(writer, "writer");
         requireNonNull(value, "value");
+        return encode(out -> writer.writeValue(out, value), value.getClass().getSimpleName(), alloc);
+    }
+
+    /** As above, for JSON written by {@code payload}; {@code what} names it in a failure. */
+    static ByteBuf encode(Payload payload, String what, ByteBufAllocator alloc) {
+        requireNonNull(payload, "payload");
         ByteBuf frame = alloc.buffer(256);
         try {
             frame.writerIndex(MAX_HEADER);
-            writer.writeValue((java.io.OutputStream) new ByteBufOutputStream(frame), value);
+            payload.writeTo(new ByteBufOutputStream(frame));
             putHeader(frame, frame.writerIndex() - MAX_HEADER);
             return frame;
         } catch (IOException | RuntimeException e) {
             frame.release();
-            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException("cannot encode " + what, e);
         }
     }
 
