@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Latency and CPU at given send rates, with nothing else beside the benchmark (no perf, no profiler:
+# tracing inflates p99). Starts `ieum serve` on a fresh data directory, warms it 30 s at 3,000 sends/s,
+# then per rate runs `ieum bench` (200 users in groups of 10, two generator processes, 20 s ramp-up,
+# 30 s measured, 1 ms send ticks) and prints its percentiles, the server's CPU per delivery over the
+# whole bench command, and a per-second line of "late %/slowest ms" (late: over 25 ms).
+# Usage: scripts/bench-rates.sh PORT RATE [RATE ...]   e.g. scripts/bench-rates.sh 19300 10000 15000
+# IEUM_JAR: the build to run (default ieum-cli/target/ieum.jar); the generator uses the same jar.
+# Fixed, pre-touched heaps on both sides (docs/benchmarks.md, "Fixed heaps").
+set -euo pipefail
+port=${1:?port}; shift
+jar=${IEUM_JAR:-"$(cd "$(dirname "$0")/.." && pwd)/ieum-cli/target/ieum.jar"}
+work=$(mktemp -d)
+IEUM_PASSWORDHASHING_MEMORY=64KiB IEUM_PASSWORDHASHING_ITERATIONS=1 \
+  java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -jar "$jar" serve --port "$port" --data "$work/data" > "$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+until curl -sf "http://127.0.0.1:$port/health" >/dev/null; do sleep 0.5; done
+bench() {
+  java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dio.netty.leakDetection.level=disabled -jar "$jar" bench \
+    --server "http://127.0.0.1:$port" --prefix rates --tokens "$work/tokens.txt" --users 200 --group-size 10 \
+    --processes 2 "$@"
+}
+bench --rate 3000 --duration 30 --warmup 5 --grace 5 > "$work/warm.txt" 2>&1
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+for rate in "$@"; do
+  before=$(cpu)
+  bench --rate "$rate" --duration 30 --warmup 20 --ramp-up --grace 5 --send-tick 1000 --json "$work/run.json" \
+    > "$work/run.txt" 2>&1
+  after=$(cpu)
+  python3 - "$work/run.json" "$before" "$after" "$rate" "$(getconf CLK_TCK)" <<'PY'
+import json, sys
+run = json.load(open(sys.argv[1]))
+ticks = int(sys.argv[3]) - int(sys.argv[2])
+deliveries = run.get('deliveries') or 1
+server_us = ticks / int(sys.argv[5]) * 1e6 / deliveries
+print(f"rate={sys.argv[4]} acked/s={run['ackedPerSecond']:.1f} deliveries/s={run['deliveriesPerSecond']:.1f}"
+      f" p50={run['latencyP50Micros'] / 1000:.2f} p99={run['latencyP99Micros'] / 1000:.2f}"
+      f" p99.9={run['latencyP999Micros'] / 1000:.2f} ms lost={run.get('lost')}"
+      f" duplicates={run.get('appDuplicates')}/{run.get('rawDuplicates')}"
+      f" server-cpu/delivery={server_us:.1f}us"
+      f" generator-cpu/delivery={run.get('generatorMeasuredCpuMicrosPerDelivery', -1):.2f}us")
+late = ' '.join(f"{100 * s['slowDeliveries'] / max(1, s['deliveries']):.0f}/{s['slowestMicros'] // 1000}"
+                for s in run['timeline'])
+print('  per second (late % / slowest ms):', late)
+PY
+done
