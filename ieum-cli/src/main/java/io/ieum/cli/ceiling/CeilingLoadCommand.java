@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import io.ieum.cli.ExitCodes;
 import io.ieum.cli.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,7 +85,9 @@ public final class CeilingLoadCommand implements Callable<Integer> {
         CpuWatch serverCpu;
         if (processes == 1) {
             try (LoadRun run = new LoadRun(first)) {
-                run.connect();
+                if (!connected(run, err)) {
+                    return ExitCodes.FAILED;
+                }
                 long start = System.nanoTime() + START_DELAY_NANOS;
                 serverCpu = watchServer(start);
                 result = run.run(start);
@@ -109,6 +113,18 @@ public final class CeilingLoadCommand implements Callable<Integer> {
                 sendTickMicros, threads);
     }
 
+    /** Connects every socket; says so in a line and returns false if the relay is not there. */
+    private boolean connected(LoadRun run, PrintWriter err) throws Exception {
+        try {
+            run.connect();
+            return true;
+        } catch (ConnectException refused) {
+            err.println(Messages.get("ceiling.unreachable", server, refused.getMessage()));
+            err.flush();
+            return false;
+        }
+    }
+
     private CpuWatch watchServer(long start) {
         return serverPid == null ? null : CpuWatch.from(serverPid, start + TimeUnit.SECONDS.toNanos(warmupSeconds));
     }
@@ -116,7 +132,9 @@ public final class CeilingLoadCommand implements Callable<Integer> {
     /** A child: join, say so, wait for the start, run, print the result line. */
     private int runChild(LoadShare share, PrintWriter out) throws Exception {
         try (LoadRun run = new LoadRun(share)) {
-            run.connect();
+            if (!connected(run, spec.commandLine().getErr())) {
+                return ExitCodes.FAILED;
+            }
             out.println(LoadProcesses.READY);
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

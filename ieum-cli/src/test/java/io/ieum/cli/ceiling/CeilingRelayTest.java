@@ -48,6 +48,24 @@ class CeilingRelayTest {
     }
 
     @Test
+    void loadAgainstAPortWithNoRelayShouldSaySoAndFail() throws Exception {
+        int nothingThere;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            nothingThere = probe.getLocalPort(); // free once closed
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = IeumCli.execute(new PrintWriter(out), new PrintWriter(err), "ceiling", "load",
+                "--server", "ws://127.0.0.1:" + nothingThere + "/ws", "--users", "10", "--group-size", "5",
+                "--rate", "10", "--duration", "1", "--warmup", "0");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("Error: cannot connect to ws://127.0.0.1:" + nothingThere + "/ws")
+                .contains("is `ieum ceiling serve` running there?");
+    }
+
+    @Test
     void theCommandShouldReportARunWithEveryDeliveryAndTheServersCpu() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
