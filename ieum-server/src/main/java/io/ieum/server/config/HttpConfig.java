@@ -35,7 +35,7 @@ public record HttpConfig(String host, int port, long maxRequestBytes, Duration s
         }
         if (eventLoops < 0 || eventLoops > MAX_EVENT_LOOPS) {
             throw new InvalidConfigException("http.eventLoops: " + eventLoops
-                    + " (expected: 0..256, 0 for one per CPU core)");
+                    + " (expected: 0.." + MAX_EVENT_LOOPS + ", 0 for one per CPU core)");
         }
     }
 
