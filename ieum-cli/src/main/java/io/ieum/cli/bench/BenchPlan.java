@@ -74,9 +74,9 @@ public record BenchPlan(List<URI> servers, String prefix, int users, int groupSi
         }
         // Checked on the total: a process may get more than its even share of the sends.
         long seconds = warmup.toSeconds() + duration.toSeconds(); // the fields are not set yet
-        if ((long) ratePerSecond * seconds > SentTable.MAX_CAPACITY) {
+        if ((long) ratePerSecond * seconds > SentIds.MAX_CAPACITY) {
             throw new IllegalArgumentException("rate: " + ratePerSecond + " for " + seconds
-                    + " s (expected: at most " + SentTable.MAX_CAPACITY + " sends in all)");
+                    + " s (expected: at most " + SentIds.MAX_CAPACITY + " sends in all)");
         }
         for (URI s : servers) {
             String host = s.getHost();

@@ -1,7 +1,9 @@
 package io.ieum.cli.bench;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -15,44 +17,32 @@ import org.HdrHistogram.Histogram;
  * connections received it (a bit each), whether it was acked. Latencies are taken from the time a
  * send was <em>due</em> by the schedule, not when the sender got round to it, so a generator or
  * server that falls behind shows in the figures instead of hiding (no coordinated omission).
+ *
+ * <p>A send is a number ({@link SentIds}) and its facts are columns of primitive arrays sized for the
+ * whole run: no object per send for the garbage collector to copy (see {@link SentIds}).
  */
 final class DeliveryTracker {
 
-    /** One send: handed back to the sender so its ack needs no look-up. */
-    static final class Sent implements SentTable.Keyed {
-        private final long msb;
-        private final long lsb;
-        final String roomId;
-        final long dueNanos;
-        final int expected;
-        final long[] receivedBits;
-        int received;
-        boolean acked;
+    /** Received-bits and ack updates of sends take one of these locks, by send number. */
+    private static final int LOCK_STRIPES = 64;
 
-        Sent(UUID id, String roomId, long dueNanos, int expected) {
-            this.msb = id.getMostSignificantBits();
-            this.lsb = id.getLeastSignificantBits();
-            this.roomId = roomId;
-            this.dueNanos = dueNanos;
-            this.expected = expected;
-            this.receivedBits = new long[(expected + 63) / 64];
-        }
-
-        @Override
-        public long msb() {
-            return msb;
-        }
-
-        @Override
-        public long lsb() {
-            return lsb;
-        }
-    }
-
-    private final SentTable<Sent> sent;
+    private final SentIds sent;
+    private final long[] dueNanos;
+    private final int[] expected;
+    private final int[] received;
+    private final boolean[] acked;
+    private final int[] roomOf;
+    /** {@code words} longs per send: bit r of a send's run is set once connection r received it. */
+    private final long[] receivedBits;
+    private final int words;
+    private final int maxReceivers;
+    private final Object[] locks = new Object[LOCK_STRIPES];
+    /** The sending thread's rooms, numbered in order of first use; the numbers are what {@link #roomOf} holds. */
+    private final Map<String, Integer> roomNumbers = new HashMap<>();
+    private final List<String> rooms = new ArrayList<>();
     private final ThreadHistograms latency = new ThreadHistograms();
     private final ThreadHistograms ackLatency = new ThreadHistograms();
-    private final LongAdder acked = new LongAdder();
+    private final LongAdder ackedCount = new LongAdder();
     private final LongAdder complete = new LongAdder();
     private final LongAdder deliveries = new LongAdder();
     private final LongAdder appDuplicates = new LongAdder();
@@ -61,9 +51,26 @@ final class DeliveryTracker {
     /** Sends due before this are not timed (warm-up); set once before sending starts. */
     private volatile long timedFromNanos = Long.MIN_VALUE;
 
-    /** @param capacity how many sends this process will make, at most */
-    DeliveryTracker(int capacity) {
-        this.sent = new SentTable<>(capacity);
+    /**
+     * @param capacity     how many sends this process will make, at most
+     * @param maxReceivers the most connections any one send must reach
+     */
+    DeliveryTracker(int capacity, int maxReceivers) {
+        if (maxReceivers < 1) {
+            throw new IllegalArgumentException("maxReceivers: " + maxReceivers + " (expected: >= 1)");
+        }
+        this.sent = new SentIds(capacity);
+        this.dueNanos = new long[capacity];
+        this.expected = new int[capacity];
+        this.received = new int[capacity];
+        this.acked = new boolean[capacity];
+        this.roomOf = new int[capacity];
+        this.maxReceivers = maxReceivers;
+        this.words = (maxReceivers + 63) / 64;
+        this.receivedBits = new long[Math.multiplyExact(capacity, words)];
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new Object();
+        }
     }
 
     /**
@@ -80,33 +87,56 @@ final class DeliveryTracker {
      * never find it missing.
      *
      * @param id the message's ID, a UUID
+     * @return the send's number, for {@link #acked}
      */
-    Sent sending(String id, String roomId, int expectedReceivers, long dueNanos) {
-        Sent s = new Sent(UUID.fromString(id), roomId, dueNanos, expectedReceivers);
-        sent.add(s);
-        return s;
+    int sending(String id, String roomId, int expectedReceivers, long due) {
+        if (expectedReceivers < 1 || expectedReceivers > maxReceivers) {
+            throw new IllegalArgumentException("expectedReceivers: " + expectedReceivers + " (expected: 1.."
+                    + maxReceivers + ")");
+        }
+        UUID uuid = UUID.fromString(id);
+        int number = sent.size();
+        if (number < dueNanos.length) {
+            dueNanos[number] = due;
+            expected[number] = expectedReceivers;
+            roomOf[number] = roomNumber(roomId);
+        }
+        // Publishes the columns above with the ID (or refuses a send beyond the capacity).
+        return sent.add(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
+    }
+
+    private int roomNumber(String roomId) {
+        Integer known = roomNumbers.get(roomId);
+        if (known != null) {
+            return known;
+        }
+        rooms.add(roomId);
+        roomNumbers.put(roomId, rooms.size() - 1);
+        return rooms.size() - 1;
     }
 
     /** Whether a send due then is in the measured part (after the warm-up), so its latencies are recorded. */
-    boolean timed(long dueNanos) {
-        return dueNanos >= timedFromNanos;
+    boolean timed(long due) {
+        return due >= timedFromNanos;
     }
 
-    void acked(Sent s) {
+    /** @param number what {@link #sending} returned */
+    void acked(int number) {
         long now = System.nanoTime();
-        synchronized (s) {
-            if (s.acked) {
+        synchronized (locks[number & (LOCK_STRIPES - 1)]) {
+            if (acked[number]) {
                 return;
             }
-            s.acked = true;
-            acked.increment();
-            if (s.received == s.expected) {
+            acked[number] = true;
+            ackedCount.increment();
+            if (received[number] == expected[number]) {
                 complete.increment();
             }
         }
         lastEventNanos.accumulateAndGet(now, Math::max);
-        if (timed(s.dueNanos)) {
-            ackLatency.record((now - s.dueNanos) / 1000);
+        long due = dueNanos[number];
+        if (timed(due)) {
+            ackLatency.record((now - due) / 1000);
         }
     }
 
@@ -127,32 +157,34 @@ final class DeliveryTracker {
 
     /** The same for an ID given as its UUID's halves. */
     void delivered(int receiver, long msb, long lsb) {
-        Sent s = sent.get(msb, lsb);
-        if (s == null) {
+        int number = sent.find(msb, lsb);
+        if (number < 0 || receiver < 0 || receiver >= expected[number]) {
             return;
         }
         long now = System.nanoTime();
-        synchronized (s) {
-            long bit = 1L << (receiver & 63);
-            if ((s.receivedBits[receiver >>> 6] & bit) != 0) {
+        int word = number * words + (receiver >>> 6);
+        long bit = 1L << (receiver & 63);
+        synchronized (locks[number & (LOCK_STRIPES - 1)]) {
+            if ((receivedBits[word] & bit) != 0) {
                 appDuplicates.increment();
                 return;
             }
-            s.receivedBits[receiver >>> 6] |= bit;
-            s.received++;
-            if (s.received == s.expected && s.acked) {
+            receivedBits[word] |= bit;
+            received[number]++;
+            if (received[number] == expected[number] && acked[number]) {
                 complete.increment();
             }
         }
         deliveries.increment();
         lastEventNanos.accumulateAndGet(now, Math::max);
-        long micros = (now - s.dueNanos) / 1000;
-        if (timed(s.dueNanos)) {
+        long due = dueNanos[number];
+        long micros = (now - due) / 1000;
+        if (timed(due)) {
             latency.record(micros);
         }
         LatencyTimeline perSecond = timeline;
         if (perSecond != null) {
-            perSecond.record(s.dueNanos, micros);
+            perSecond.record(due, micros);
         }
     }
 
@@ -162,25 +194,28 @@ final class DeliveryTracker {
     }
 
     long ackedCount() {
-        return acked.sum();
+        return ackedCount.sum();
     }
 
     /** Acknowledged messages not yet received by every connection that must receive them. */
     long missing() {
-        return acked.sum() - complete.sum();
+        return ackedCount.sum() - complete.sum();
     }
 
-    /** The acknowledged messages not received by every connection that must receive them, by room. */
+    /**
+     * The acknowledged messages not received by every connection that must receive them, by room;
+     * asked by the sending thread once it has sent everything.
+     */
     Map<String, Set<String>> undelivered() {
         Map<String, Set<String>> byRoom = new HashMap<>();
-        sent.forEach(s -> {
-            synchronized (s) {
-                if (s.acked && s.received < s.expected) {
-                    byRoom.computeIfAbsent(s.roomId, room -> new HashSet<>())
-                            .add(new UUID(s.msb(), s.lsb()).toString());
+        for (int number = 0; number < sent.size(); number++) {
+            synchronized (locks[number & (LOCK_STRIPES - 1)]) {
+                if (acked[number] && received[number] < expected[number]) {
+                    byRoom.computeIfAbsent(rooms.get(roomOf[number]), room -> new HashSet<>())
+                            .add(new UUID(sent.msb(number), sent.lsb(number)).toString());
                 }
             }
-        });
+        }
         return byRoom;
     }
 

@@ -59,7 +59,8 @@ final class LoadWorker {
     LoadWorker(WorkerShare share, Consumer<String> progress) {
         this.share = requireNonNull(share, "share");
         this.progress = requireNonNull(progress, "progress");
-        this.tracker = new DeliveryTracker(Math.toIntExact(share.sends()));
+        int maxReceivers = share.seats().stream().mapToInt(WorkerShare.Seat::roomConnections).max().orElse(1);
+        this.tracker = new DeliveryTracker(Math.toIntExact(share.sends()), maxReceivers);
     }
 
     WorkerResult run(Coordinator coordinator) throws InterruptedException {
@@ -190,7 +191,7 @@ final class LoadWorker {
             Connection connection = connections.get(c);
             WorkerShare.Seat seat = seats.get(c);
             String id = connection.newMessageId();
-            DeliveryTracker.Sent sent = tracker.sending(id, seat.roomId(), seat.roomConnections(), due);
+            int sent = tracker.sending(id, seat.roomId(), seat.roomConnections(), due);
             connection.send(id, seat.roomId(), "bench " + i, null, List.of()).whenComplete((ack, error) -> {
                 if (error == null) {
                     tracker.acked(sent);

@@ -17,7 +17,7 @@ class DeliveryTrackerTest {
 
     @Test
     void undeliveredShouldListAckedMessagesSomeMemberLacksByRoom() {
-        DeliveryTracker tracker = new DeliveryTracker(10);
+        DeliveryTracker tracker = new DeliveryTracker(10, 70);
         String complete = id();
         String partial = id();
         String unacked = id();
@@ -37,9 +37,9 @@ class DeliveryTrackerTest {
 
     @Test
     void messageShouldCountAsMissingUntilEveryMemberHasIt() {
-        DeliveryTracker tracker = new DeliveryTracker(10);
+        DeliveryTracker tracker = new DeliveryTracker(10, 70);
         String m = id();
-        DeliveryTracker.Sent sent = tracker.sending(m, ROOM, 3, System.nanoTime());
+        int sent = tracker.sending(m, ROOM, 3, System.nanoTime());
         tracker.acked(sent);
         tracker.delivered(0, m);
         tracker.delivered(2, m);
@@ -53,13 +53,13 @@ class DeliveryTrackerTest {
 
     @Test
     void warmUpSendsShouldBeCheckedButNotTimed() {
-        DeliveryTracker tracker = new DeliveryTracker(10);
+        DeliveryTracker tracker = new DeliveryTracker(10, 70);
         long start = System.nanoTime() - 10_000_000_000L;
         tracker.startTimeline(start, 10, 5_000_000_000L);
         String warm = id();
         String timed = id();
-        DeliveryTracker.Sent warmSent = tracker.sending(warm, ROOM, 1, start + 1_000_000_000L);
-        DeliveryTracker.Sent timedSent = tracker.sending(timed, ROOM, 1, start + 6_000_000_000L);
+        int warmSent = tracker.sending(warm, ROOM, 1, start + 1_000_000_000L);
+        int timedSent = tracker.sending(timed, ROOM, 1, start + 6_000_000_000L);
 
         tracker.acked(warmSent);
         tracker.acked(timedSent);
@@ -77,7 +77,7 @@ class DeliveryTrackerTest {
 
     @Test
     void secondHandOverToTheSameMemberShouldCountAsDuplicateNotDelivery() {
-        DeliveryTracker tracker = new DeliveryTracker(10);
+        DeliveryTracker tracker = new DeliveryTracker(10, 70);
         String m = id();
         tracker.sending(m, ROOM, 70, System.nanoTime());
         tracker.delivered(65, m);
@@ -90,7 +90,7 @@ class DeliveryTrackerTest {
 
     @Test
     void aGapShouldStayMissingAndADuplicateShouldBeCountedAmongManySends() {
-        DeliveryTracker tracker = new DeliveryTracker(5_000);
+        DeliveryTracker tracker = new DeliveryTracker(5_000, 70);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
             String m = id();
@@ -113,7 +113,7 @@ class DeliveryTrackerTest {
 
     @Test
     void entriesThisProcessDidNotSendShouldNotCount() {
-        DeliveryTracker tracker = new DeliveryTracker(10);
+        DeliveryTracker tracker = new DeliveryTracker(10, 70);
         tracker.sending(id(), ROOM, 1, System.nanoTime());
 
         tracker.delivered(0, id());
@@ -124,7 +124,7 @@ class DeliveryTrackerTest {
 
     @Test
     void moreSendsThanPlannedShouldBeRefused() {
-        DeliveryTracker tracker = new DeliveryTracker(1);
+        DeliveryTracker tracker = new DeliveryTracker(1, 70);
         tracker.sending(id(), ROOM, 1, System.nanoTime());
 
         assertThatThrownBy(() -> tracker.sending(id(), ROOM, 1, System.nanoTime()))
@@ -132,8 +132,29 @@ class DeliveryTrackerTest {
     }
 
     @Test
+    void aSendForMoreReceiversThanPlannedShouldBeRefused() {
+        DeliveryTracker tracker = new DeliveryTracker(10, 3);
+
+        assertThatThrownBy(() -> tracker.sending(id(), ROOM, 65, System.nanoTime()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expectedReceivers: 65");
+    }
+
+    @Test
+    void aReceiverNumberOutsideTheRoomShouldNotCount() {
+        DeliveryTracker tracker = new DeliveryTracker(10, 2);
+        String m = id();
+        tracker.acked(tracker.sending(m, ROOM, 2, System.nanoTime()));
+
+        tracker.delivered(2, m);
+        tracker.delivered(-1, m);
+
+        assertThat(tracker.deliveries()).isZero();
+        assertThat(tracker.missing()).isEqualTo(1);
+    }
+
+    @Test
     void latencyShouldBeMeasuredFromTheDueTimeNotFromNow() {
-        DeliveryTracker tracker = new DeliveryTracker(10);
+        DeliveryTracker tracker = new DeliveryTracker(10, 70);
         String late = id();
         tracker.sending(late, ROOM, 1, System.nanoTime() - 2_000_000_000L);
         tracker.delivered(0, late);
@@ -144,7 +165,7 @@ class DeliveryTrackerTest {
 
     @Test
     void latenciesRecordedOnSeveralThreadsShouldAllBeInTheSnapshot() throws InterruptedException {
-        DeliveryTracker tracker = new DeliveryTracker(4_000);
+        DeliveryTracker tracker = new DeliveryTracker(4_000, 70);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 4_000; i++) {
             String m = id();
