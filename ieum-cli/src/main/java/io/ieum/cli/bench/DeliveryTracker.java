@@ -25,6 +25,9 @@ final class DeliveryTracker {
 
     /** Received-bits and ack updates of sends take one of these locks, by send number. */
     private static final int LOCK_STRIPES = 64;
+    /** Where a latency goes: see {@link #latency}. */
+    private static final int MEASURED = 0;
+    private static final int WARMUP = 1;
 
     private final SentIds sent;
     private final long[] dueNanos;
@@ -40,16 +43,27 @@ final class DeliveryTracker {
     /** The sending thread's rooms, numbered in order of first use; the numbers are what {@link #roomOf} holds. */
     private final Map<String, Integer> roomNumbers = new HashMap<>();
     private final List<String> rooms = new ArrayList<>();
-    private final ThreadHistograms latency = new ThreadHistograms();
-    private final ThreadHistograms ackLatency = new ThreadHistograms();
+    /**
+     * Latencies of sends due after the warm-up at {@link #MEASURED}, of the warm-up's at {@link #WARMUP}
+     * (recorded the same way and never reported). Picking the histogram by index, not recording behind an
+     * {@code if}, keeps the code the same on both sides of the warm-up's end: the JIT had compiled the
+     * {@code if} as never taken, and its first taking, at the first measured second, threw the hot
+     * receive path back to the interpreter — a burst of late deliveries in every run's first measured second.
+     */
+    private final ThreadHistograms[] latency = {new ThreadHistograms(), new ThreadHistograms()};
+    private final ThreadHistograms[] ackLatency = {new ThreadHistograms(), new ThreadHistograms()};
     private final LongAdder ackedCount = new LongAdder();
     private final LongAdder complete = new LongAdder();
     private final LongAdder deliveries = new LongAdder();
     private final LongAdder appDuplicates = new LongAdder();
     private final AtomicLong lastEventNanos = new AtomicLong();
     private volatile LatencyTimeline timeline;
-    /** Sends due before this are not timed (warm-up); set once before sending starts. */
-    private volatile long timedFromNanos = Long.MIN_VALUE;
+    /**
+     * Sends due before this are not timed (warm-up); set once before sending starts. Until then far
+     * enough back that every send is timed, and near enough that subtracting it from a due time
+     * cannot overflow.
+     */
+    private volatile long timedFromNanos = System.nanoTime() - (1L << 62);
 
     /**
      * @param capacity     how many sends this process will make, at most
@@ -117,7 +131,12 @@ final class DeliveryTracker {
 
     /** Whether a send due then is in the measured part (after the warm-up), so its latencies are recorded. */
     boolean timed(long due) {
-        return due >= timedFromNanos;
+        return histogram(due) == MEASURED;
+    }
+
+    /** {@link #MEASURED} or {@link #WARMUP}, without a branch: the sign bit of the difference. */
+    private int histogram(long due) {
+        return (int) ((due - timedFromNanos) >>> 63);
     }
 
     /** @param number what {@link #sending} returned */
@@ -135,9 +154,7 @@ final class DeliveryTracker {
         }
         lastEventNanos.accumulateAndGet(now, Math::max);
         long due = dueNanos[number];
-        if (timed(due)) {
-            ackLatency.record((now - due) / 1000);
-        }
+        ackLatency[histogram(due)].record((now - due) / 1000);
     }
 
     /**
@@ -179,9 +196,7 @@ final class DeliveryTracker {
         lastEventNanos.accumulateAndGet(now, Math::max);
         long due = dueNanos[number];
         long micros = (now - due) / 1000;
-        if (timed(due)) {
-            latency.record(micros);
-        }
+        latency[histogram(due)].record(micros);
         LatencyTimeline perSecond = timeline;
         if (perSecond != null) {
             perSecond.record(due, micros);
@@ -228,7 +243,7 @@ final class DeliveryTracker {
     }
 
     Histogram latency() {
-        return latency.snapshot();
+        return latency[MEASURED].snapshot();
     }
 
     /** The per-second counters ({@link LatencyTimeline#counts()}), empty before {@link #startTimeline}. */
@@ -238,6 +253,6 @@ final class DeliveryTracker {
     }
 
     Histogram ackLatency() {
-        return ackLatency.snapshot();
+        return ackLatency[MEASURED].snapshot();
     }
 }

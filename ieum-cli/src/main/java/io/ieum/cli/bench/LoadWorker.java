@@ -53,8 +53,8 @@ final class LoadWorker {
     private final DeliveryTracker tracker;
     private final LongAdder failedSends = new LongAdder();
     private long maxLagNanos;
-    /** This process's CPU time when the first send after the warm-up fell due (-1 if unknown or never). */
-    private long cpuAtWarmupEnd = -1;
+    /** This process's CPU time when the warm-up ended (-1 if unknown or not yet). */
+    private volatile long cpuAtWarmupEnd = -1;
 
     LoadWorker(WorkerShare share, Consumer<String> progress) {
         this.share = requireNonNull(share, "share");
@@ -76,6 +76,7 @@ final class LoadWorker {
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startEpochMillis - System.currentTimeMillis());
             tracker.startTimeline(start, scheduleSeconds(), TimeUnit.MILLISECONDS.toNanos(share.warmupMillis()));
             long cpuBefore = ProcessCpu.nanos();
+            readCpuAtWarmupEnd(start);
             send(connections, start);
             awaitQuiet(start);
             long cpuAfter = ProcessCpu.nanos();
@@ -85,6 +86,17 @@ final class LoadWorker {
             connections.forEach(Connection::close);
             roots.forEach(IeumClient::close);
         }
+    }
+
+    /**
+     * Reads the process's CPU time when the warm-up ends, on a thread of its own: a check in the send
+     * loop would be compiled as never true during the warm-up, and its first true, at the warm-up's
+     * end, would send the loop back to the interpreter just as the measurement starts.
+     */
+    private void readCpuAtWarmupEnd(long start) {
+        long delay = start + TimeUnit.MILLISECONDS.toNanos(share.warmupMillis()) - System.nanoTime();
+        CompletableFuture.runAsync(() -> cpuAtWarmupEnd = ProcessCpu.nanos(),
+                CompletableFuture.delayedExecutor(Math.max(0, delay), TimeUnit.NANOSECONDS));
     }
 
     /** One client (and so one set of event loops) per distinct failover list. */
@@ -184,9 +196,6 @@ final class LoadWorker {
                 LockSupport.parkNanos(Math.max(due - now, tick));
             }
             maxLagNanos = Math.max(maxLagNanos, now - due);
-            if (cpuAtWarmupEnd < 0 && tracker.timed(due)) {
-                cpuAtWarmupEnd = ProcessCpu.nanos();
-            }
             int c = (int) (i % connections.size());
             Connection connection = connections.get(c);
             WorkerShare.Seat seat = seats.get(c);
