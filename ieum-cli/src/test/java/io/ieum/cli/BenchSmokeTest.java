@@ -24,23 +24,23 @@ class BenchSmokeTest {
         Path report = dir.resolve("bench.json");
         try (RunningServer server = RunningServer.start(dir.resolve("data"))) {
             CliRun run = CliRun.run("bench", "--server", server.uri().toString(), "--users", "20", "--group-size", "5",
-                    "--rate", "50", "--duration", "3", "--warmup", "2", "--ramp-up", "--grace", "20",
+                    "--rate", "50", "--duration", "3", "--warmup", "4", "--ramp-up", "--grace", "20",
                     "--json", report.toString());
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         }
         BenchReport result = Json.read(Files.newInputStream(report), BenchReport.class);
-        // 3 s at 50/s after a 2 s warm-up ramping from 5/s to 50/s (55 sends).
-        assertThat(result.acked()).isEqualTo(205);
+        // 3 s at 50/s after a 4 s warm-up: 2 s ramping from 5/s to 50/s (55 sends), 2 s at 50/s.
+        assertThat(result.acked()).isEqualTo(305);
         assertThat(result.rampUp()).isTrue();
-        // The rate is that of the measured part, not diluted by the ramp (205 / 5 s would be 41/s).
+        // The rate is that of the measured part, not diluted by the ramp (305 / 7 s would be 43.6/s).
         assertThat(result.ackedPerSecond()).isBetween(45.0, 50.5);
         assertThat(result.undelivered()).isZero();
         assertThat(result.lost()).isZero();
         assertThat(result.rawDuplicates()).isZero();
         assertThat(result.appDuplicates()).isZero();
         // 20 connections in groups of 5: every message reaches the 5 members' connections.
-        assertThat(result.deliveries()).isEqualTo(205 * 5);
+        assertThat(result.deliveries()).isEqualTo(305 * 5);
         assertThat(result.latencyP50Micros()).isPositive();
         assertThat(result.generatorCpuMillis()).isPositive();
         assertThat(result.generatorJvmFlags()).doesNotContain("-javaagent");

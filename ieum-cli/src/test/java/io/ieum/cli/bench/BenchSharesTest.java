@@ -58,17 +58,17 @@ class BenchSharesTest {
 
     @Test
     void aRampedWarmUpShouldSendLessAndKeepEachShareAtItsFullRate() {
-        BenchPlan plan = twoProcessesOf40Users(Duration.ofSeconds(10), Duration.ZERO, true);
+        BenchPlan plan = twoProcessesOf40Users(Duration.ofSeconds(20), Duration.ZERO, true);
 
         List<WorkerShare> shares = split40Users(plan);
 
-        // 7 s at 100/s, plus a 10 s ramp from 10/s to 100/s: 550 sends.
-        assertThat(plan.totalSends()).isEqualTo(1_250);
-        assertThat(shares).extracting(WorkerShare::sends).containsExactly(625L, 625L);
+        // 7 s at 100/s, plus a 20 s warm-up: a 10 s ramp from 10/s to 100/s (550 sends), 10 s at 100/s.
+        assertThat(plan.totalSends()).isEqualTo(2_250);
+        assertThat(shares).extracting(WorkerShare::sends).containsExactly(1_125L, 1_125L);
         assertThat(shares).extracting(WorkerShare::ratePerSecond).containsExactly(50.0, 50.0);
         assertThat(shares).extracting(WorkerShare::rampUp).containsExactly(true, true);
         // The last send of a share is due at the end of the schedule, not before.
-        assertThat(shares.get(0).schedule().dueOffsetNanos(624)).isBetween(16_950_000_000L, 17_000_000_000L);
+        assertThat(shares.get(0).schedule().dueOffsetNanos(1_124)).isBetween(26_950_000_000L, 27_000_000_000L);
     }
 
     @Test

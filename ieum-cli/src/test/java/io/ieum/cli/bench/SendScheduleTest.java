@@ -21,8 +21,8 @@ class SendScheduleTest {
     }
 
     @Test
-    void aRampShouldStartAtATenthOfTheRateAndReachTheFullRateWhenTheWarmUpEnds() {
-        SendSchedule schedule = new SendSchedule(1_000, 10 * SECOND, true);
+    void aRampShouldStartAtATenthOfTheRateAndReachTheFullRateHalfwayThroughTheWarmUp() {
+        SendSchedule schedule = new SendSchedule(1_000, 20 * SECOND, true);
 
         long firstGap = schedule.dueOffsetNanos(1) - schedule.dueOffsetNanos(0);
         assertThat(firstGap).isBetween(9_900_000L, 10_000_000L); // ~100/s at first
@@ -33,6 +33,9 @@ class SendScheduleTest {
         assertThat(schedule.dueOffsetNanos(6_500)).isBetween(11 * SECOND - 1_000, 11 * SECOND + 1_000);
         // Halfway through the ramp the rate is 550/s: 100·5 + 900·25/20 = 1,625 sends by then.
         assertThat(schedule.dueOffsetNanos(1_625)).isBetween(5 * SECOND - 1_000_000, 5 * SECOND + 1_000_000);
+        // The second half of the warm-up and after it: the full rate.
+        assertThat(schedule.dueOffsetNanos(15_500)).isBetween(20 * SECOND - 1_000, 20 * SECOND + 1_000);
+        assertThat(SendSchedule.warmupWeight(true) * 20).isEqualTo(15.5);
     }
 
     @Test
