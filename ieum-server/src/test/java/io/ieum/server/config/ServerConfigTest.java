@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -121,8 +122,10 @@ class ServerConfigTest {
     }
 
     @Test
-    void eventLoopsShouldDefaultToOnePerCoreAndKeepAGivenCount() throws IOException {
-        assertThat(ServerConfig.defaults().http().eventLoopCount()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    void eventLoopsShouldDefaultToOnePerTwoCoresAndKeepAGivenCount() throws IOException {
+        assertThat(ServerConfig.defaults().http().eventLoopCount())
+                .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        assertThat(List.of(1, 2, 3, 8).stream().map(HttpConfig::defaultEventLoops)).containsExactly(1, 1, 1, 4);
         ServerConfig config = ServerConfig.load(write("http:\n  eventLoops: 3\n"), Map.of());
         assertThat(config.http().eventLoopCount()).isEqualTo(3);
         assertThat(ServerConfig.load(null, Map.of("IEUM_HTTP_EVENTLOOPS", "5")).http().eventLoopCount()).isEqualTo(5);
