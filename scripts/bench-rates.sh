@@ -6,6 +6,7 @@
 # whole bench command, and a per-second line of "late %/slowest ms" (late: over 25 ms).
 # Usage: scripts/bench-rates.sh PORT RATE [RATE ...]   e.g. scripts/bench-rates.sh 19300 10000 15000
 # IEUM_JAR: the build to run (default ieum-cli/target/ieum.jar); the generator uses the same jar.
+# BENCH_PROCESSES: generator processes (default 2). The server reads IEUM_* overrides from the environment.
 # Fixed, pre-touched heaps on both sides (docs/benchmarks.md, "Fixed heaps").
 set -euo pipefail
 port=${1:?port}; shift
@@ -19,7 +20,7 @@ until curl -sf "http://127.0.0.1:$port/health" >/dev/null; do sleep 0.5; done
 bench() {
   java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dio.netty.leakDetection.level=disabled -jar "$jar" bench \
     --server "http://127.0.0.1:$port" --prefix rates --tokens "$work/tokens.txt" --users 200 --group-size 10 \
-    --processes 2 "$@"
+    --processes "${BENCH_PROCESSES:-2}" "$@"
 }
 bench --rate 3000 --duration 30 --warmup 5 --grace 5 > "$work/warm.txt" 2>&1
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
