@@ -1,24 +1,28 @@
 #!/usr/bin/env bash
 # Latency and CPU at given send rates, with nothing else beside the benchmark (no perf, no profiler:
 # tracing inflates p99). Starts `ieum serve` on a fresh data directory, warms it 30 s at 3,000 sends/s,
-# then per rate runs `ieum bench` (200 users in groups of 10, two generator processes, 20 s ramp-up,
-# 30 s measured, 1 ms send ticks) and prints its percentiles, the server's CPU per delivery over the
-# whole bench command, and a per-second line of "late %/slowest ms" (late: over 25 ms).
+# then per rate runs `ieum bench` (200 users in groups of 10, two generator processes, a 30 s warm-up of
+# which the first 15 s ramp up to the rate, 30 s measured, 1 ms send ticks) and prints its percentiles,
+# the server's CPU per delivery over the whole bench command, and a per-second line of "late %/slowest
+# ms" (late: over 25 ms).
 # Usage: scripts/bench-rates.sh PORT RATE [RATE ...]   e.g. scripts/bench-rates.sh 19300 10000 15000
 # IEUM_JAR: the build to run (default ieum-cli/target/ieum.jar); the generator uses the same jar.
 # BENCH_PROCESSES: generator processes (default 2). The server reads IEUM_* overrides from the environment.
+# SERVER_OPTS, GEN_OPTS: more JVM flags for the server and the generator, separated by commas
+# (e.g. SERVER_OPTS=-XX:+UseParallelGC); GEN_JAR: another build for the generator.
 # Fixed, pre-touched heaps on both sides (docs/benchmarks.md, "Fixed heaps").
 set -euo pipefail
 port=${1:?port}; shift
 jar=${IEUM_JAR:-"$(cd "$(dirname "$0")/.." && pwd)/ieum-cli/target/ieum.jar"}
 work=$(mktemp -d)
 IEUM_PASSWORDHASHING_MEMORY=64KiB IEUM_PASSWORDHASHING_ITERATIONS=1 \
-  java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -jar "$jar" serve --port "$port" --data "$work/data" > "$work/server.log" 2>&1 &
+  java -Xms2g -Xmx2g -XX:+AlwaysPreTouch ${SERVER_OPTS:+${SERVER_OPTS//,/ }} -jar "$jar" serve --port "$port" --data "$work/data" > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 until curl -sf "http://127.0.0.1:$port/health" >/dev/null; do sleep 0.5; done
 bench() {
-  java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dio.netty.leakDetection.level=disabled -jar "$jar" bench \
+  java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dio.netty.leakDetection.level=disabled ${GEN_OPTS:+${GEN_OPTS//,/ }} \
+    -jar "${GEN_JAR:-$jar}" bench \
     --server "http://127.0.0.1:$port" --prefix rates --tokens "$work/tokens.txt" --users 200 --group-size 10 \
     --processes "${BENCH_PROCESSES:-2}" "$@"
 }
@@ -26,7 +30,7 @@ bench --rate 3000 --duration 30 --warmup 5 --grace 5 > "$work/warm.txt" 2>&1
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 for rate in "$@"; do
   before=$(cpu)
-  bench --rate "$rate" --duration 30 --warmup 20 --ramp-up --grace 5 --send-tick 1000 --json "$work/run.json" \
+  bench --rate "$rate" --duration 30 --warmup 30 --ramp-up --grace 5 --send-tick 1000 --json "$work/run.json" \
     > "$work/run.txt" 2>&1
   after=$(cpu)
   python3 - "$work/run.json" "$before" "$after" "$rate" "$(getconf CLK_TCK)" <<'PY'
