@@ -46,9 +46,10 @@ final class DeliveryTracker {
     /**
      * Latencies of sends due after the warm-up at {@link #MEASURED}, of the warm-up's at {@link #WARMUP}
      * (recorded the same way and never reported). Picking the histogram by index, not recording behind an
-     * {@code if}, keeps the code the same on both sides of the warm-up's end: the JIT had compiled the
-     * {@code if} as never taken, and its first taking, at the first measured second, threw the hot
-     * receive path back to the interpreter — a burst of late deliveries in every run's first measured second.
+     * {@code if}, keeps the code the same on both sides of the warm-up's end: an {@code if} never taken
+     * during the warm-up may be compiled as such and deoptimise the receive path when the measurement
+     * starts (it did not explain the late first measured seconds, though: docs/benchmarks.md, "One event
+     * loop, the generator's own pauses").
      */
     private final ThreadHistograms[] latency = {new ThreadHistograms(), new ThreadHistograms()};
     private final ThreadHistograms[] ackLatency = {new ThreadHistograms(), new ThreadHistograms()};

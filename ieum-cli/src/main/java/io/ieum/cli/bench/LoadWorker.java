@@ -90,8 +90,8 @@ final class LoadWorker {
 
     /**
      * Reads the process's CPU time when the warm-up ends, on a thread of its own: a check in the send
-     * loop would be compiled as never true during the warm-up, and its first true, at the warm-up's
-     * end, would send the loop back to the interpreter just as the measurement starts.
+     * loop, never true during the warm-up, may be compiled as such and deoptimise the loop just as the
+     * measurement starts.
      */
     private void readCpuAtWarmupEnd(long start) {
         long delay = start + TimeUnit.MILLISECONDS.toNanos(share.warmupMillis()) - System.nanoTime();
