@@ -130,11 +130,6 @@ final class DeliveryTracker {
         return rooms.size() - 1;
     }
 
-    /** Whether a send due then is in the measured part (after the warm-up), so its latencies are recorded. */
-    boolean timed(long due) {
-        return histogram(due) == MEASURED;
-    }
-
     /** {@link #MEASURED} or {@link #WARMUP}, without a branch: the sign bit of the difference. */
     private int histogram(long due) {
         return (int) ((due - timedFromNanos) >>> 63);
