@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -312,7 +313,8 @@ public final class Connection implements AutoCloseable {
             }
             s.missedPongs = 0;
             long every = options.pingInterval().toMillis();
-            pingTask = scheduler.scheduleAtFixedRate(() -> ping(s), every, every, TimeUnit.MILLISECONDS);
+            pingTask = scheduler.scheduleAtFixedRate(() -> ping(s),
+                    firstPingDelayMillis(every, ThreadLocalRandom.current()), every, TimeUnit.MILLISECONDS);
         }
         if (reconnect) {
             metrics.reconnected();
@@ -325,6 +327,15 @@ public final class Connection implements AutoCloseable {
         }
         s.catchUp.ready(syncFrom);
         firstReady.complete(this);
+    }
+
+    /**
+     * The first ping goes at a uniformly random point of the first interval, the later ones an
+     * interval apart: clients that connect together (after a server restart or a failover) would
+     * otherwise ping together for as long as they stay connected.
+     */
+    static long firstPingDelayMillis(long everyMillis, RandomGenerator random) {
+        return 1 + random.nextLong(everyMillis);
     }
 
     private void ping(Socket s) {

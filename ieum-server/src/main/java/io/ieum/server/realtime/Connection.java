@@ -3,12 +3,15 @@ package io.ieum.server.realtime;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -229,7 +232,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements Device {
             delivery.register(this);
             out.write(readyFrame);
             stopTimer();
-            scheduleCheck();
+            scheduleCheck(firstCheckDelayNanos(settings.sessionCheckInterval(), ThreadLocalRandom.current()));
         });
     }
 
@@ -278,8 +281,18 @@ final class Connection extends ChannelInboundHandlerAdapter implements Device {
         }, settings.authTimeout().toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Every interval: close if idle, ping the client, re-check the session. */
-    private void scheduleCheck() {
+    /**
+     * When a socket's first check is due: at a uniformly random point of its first interval. Sockets
+     * that connect together (a restart, a failover that moves thousands within seconds, a load test)
+     * would otherwise ping and re-check their sessions together, every interval, for as long as they
+     * stay: in the benchmark that burst was the slowest second of most runs (ADR 0027).
+     */
+    static long firstCheckDelayNanos(Duration interval, RandomGenerator random) {
+        return 1 + random.nextLong(interval.toNanos());
+    }
+
+    /** Checks after {@code delayNanos}, then every interval: close if idle, ping the client, re-check the session. */
+    private void scheduleCheck(long delayNanos) {
         if (!isOpen()) {
             return;
         }
@@ -297,8 +310,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements Device {
             } catch (RejectedExecutionException stopping) {
                 return;
             }
-            scheduleCheck();
-        }, settings.sessionCheckInterval().toNanos(), TimeUnit.NANOSECONDS);
+            scheduleCheck(settings.sessionCheckInterval().toNanos());
+        }, delayNanos, TimeUnit.NANOSECONDS);
     }
 
     void stopTimer() {
