@@ -124,7 +124,7 @@ class ServerConfigTest {
     @Test
     void eventLoopsShouldDefaultToOnePerTwoCoresAndKeepAGivenCount() throws IOException {
         assertThat(ServerConfig.defaults().http().eventLoopCount())
-                .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+                .isEqualTo(HttpConfig.defaultEventLoops(Runtime.getRuntime().availableProcessors()));
         assertThat(List.of(1, 2, 3, 8).stream().map(HttpConfig::defaultEventLoops)).containsExactly(1, 1, 1, 4);
         ServerConfig config = ServerConfig.load(write("http:\n  eventLoops: 3\n"), Map.of());
         assertThat(config.http().eventLoopCount()).isEqualTo(3);
