@@ -14,7 +14,7 @@ import java.util.List;
  * @param dataDir  SQLite database and blobs; for Cassandra only local scratch space
  * @param maxBatch most writes committed together in one transaction (group commit)
  * @param commitDelay how long the SQLite writer waits for more writes before committing, when
- *                 others are already queued (zero: never waits)
+ *                 others are already queued, counted from the oldest one's arrival (zero: never waits)
  */
 public record StorageConfig(String backend, Path dataDir, int maxBatch, Duration commitDelay) {
 

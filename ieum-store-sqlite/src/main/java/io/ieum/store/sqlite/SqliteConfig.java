@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param readPoolSize  read-only connections serving queries beside the writer
  * @param queueCapacity most write tasks waiting for the writer; beyond it writes fail as busy
  * @param commitDelay   how long the writer waits for more tasks before a commit, when it found
- *                      others queued behind the first (zero: never waits)
+ *                      others queued behind the first, counted from that first task's queueing
+ *                      (zero: never waits)
  */
 public record SqliteConfig(Path dataDir, int maxBatch, Duration busyTimeout, int readPoolSize, int queueCapacity,
         Duration commitDelay) {

@@ -29,9 +29,12 @@ import io.ieum.core.store.StorageBusyException;
  *
  * <p>Each commit costs an {@code fsync} and a WAL write of every page it changed, whatever the
  * number of tasks in it. When a commit is fast, batches stay small under load (a few tasks each),
- * so with a {@code commitDelay} the writer, finding tasks queued behind the first, waits that long
- * for more before it commits: fewer, larger commits for a bounded delay of each ack. A lone task
- * (no one else writing) is committed at once.
+ * so with a {@code commitDelay} the writer, finding tasks queued behind the first, waits for more
+ * before it commits: fewer, larger commits for a bounded delay of each ack. The delay counts from
+ * when the batch's oldest task was queued, not from when the writer took it: under heavy load
+ * tasks have already waited out a commit by then, and a second wait would only lengthen every
+ * cycle (and so the next batch, and the next wait). A lone task (no one else writing) is
+ * committed at once.
  */
 final class SqliteWriter implements AutoCloseable {
 
@@ -150,11 +153,15 @@ final class SqliteWriter implements AutoCloseable {
     }
 
     /**
-     * Sleeps for the commit delay, then takes what arrived meanwhile. A sleep, not a blocking
-     * poll: a poll would wake this thread for every task that arrives.
+     * Sleeps until the batch's oldest task has waited the commit delay, then takes what arrived
+     * meanwhile. A sleep, not a blocking poll: a poll would wake this thread for every task that
+     * arrives.
      */
     private void gatherMore(List<Pending<?>> batch) {
-        LockSupport.parkNanos(this, commitDelayNanos);
+        long remaining = batch.get(0).queuedNanos + commitDelayNanos - System.nanoTime();
+        if (remaining > 0) {
+            LockSupport.parkNanos(this, remaining);
+        }
         queue.drainTo(batch, maxBatch - batch.size());
     }
 
@@ -267,6 +274,7 @@ final class SqliteWriter implements AutoCloseable {
     private static final class Pending<T> {
         final WriteTask<T> task;
         final CompletableFuture<T> future = new CompletableFuture<>();
+        final long queuedNanos = System.nanoTime();
 
         Pending(WriteTask<T> task) {
             this.task = task;

@@ -132,6 +132,25 @@ class SqliteWriterTest {
     }
 
     @Test
+    void writesThatAlreadyWaitedTheCommitDelayShouldBeCommittedWithoutASecondWait() throws InterruptedException {
+        open(SqliteConfig.of(dataDir).withCommitDelay(SqliteConfig.MAX_COMMIT_DELAY));
+        CompletableFuture<Object> blocker = blockWriter();
+        List<CompletableFuture<AppendResult>> appends = new ArrayList<>();
+        appends.add(backend.storage().timeline().append(message("queued 1")));
+        appends.add(backend.storage().timeline().append(message("queued 2")));
+        Thread.sleep(SqliteConfig.MAX_COMMIT_DELAY.toMillis() + 50); // both have waited a whole delay behind the blocker
+
+        long released = System.nanoTime();
+        release.countDown();
+        blocker.join();
+        CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
+
+        // Counted from when the writer took them, the delay would have held them another whole second.
+        assertThat(Duration.ofNanos(System.nanoTime() - released)).isLessThan(SqliteConfig.MAX_COMMIT_DELAY.dividedBy(2));
+        assertThat(appends).allSatisfy(append -> assertThat(append.join()).isEqualTo(AppendResult.STORED));
+    }
+
+    @Test
     void aLoneWriteShouldBeCommittedWithoutWaitingForTheCommitDelay() {
         open(SqliteConfig.of(dataDir).withCommitDelay(SqliteConfig.MAX_COMMIT_DELAY));
         long started = System.nanoTime();
