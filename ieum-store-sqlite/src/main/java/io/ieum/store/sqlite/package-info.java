@@ -13,8 +13,9 @@
  *       SQLite allows one writer anyway; queued write tasks are committed up to {@code maxBatch}
  *       per transaction (measured here: ~6,000 rows/s committing row by row, ~36,000–48,000 with
  *       groups of 100–1,000). When others are queued behind the first task, the writer waits for
- *       more until that task has been queued {@code commitDelay}, then commits (ADRs 0022, 0028). A batch runs in one transaction;
- *       if a task fails, it runs again with each task in its own SAVEPOINT, so that task fails alone.
+ *       more until that task has been queued {@code commitDelay}, then commits (ADRs 0022, 0028).
+ *       A batch runs in one transaction; if a task fails, it runs again with each task in its own
+ *       SAVEPOINT, so that task fails alone.
  *       The queue is bounded; when it is full a write fails at once with
  *       {@link io.ieum.core.store.StorageBusyException} instead of piling up memory.</li>
  *   <li><b>Idempotent writes only</b>, as on Cassandra: inserts are {@code ON CONFLICT DO NOTHING}

@@ -146,7 +146,8 @@ class SqliteWriterTest {
         CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
 
         // Counted from when the writer took them, the delay would have held them another whole second.
-        assertThat(Duration.ofNanos(System.nanoTime() - released)).isLessThan(SqliteConfig.MAX_COMMIT_DELAY.dividedBy(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - released))
+                .isLessThan(SqliteConfig.MAX_COMMIT_DELAY.dividedBy(2));
         assertThat(appends).allSatisfy(append -> assertThat(append.join()).isEqualTo(AppendResult.STORED));
     }
 
