@@ -132,13 +132,16 @@ class SqliteWriterTest {
     }
 
     @Test
-    void writesThatAlreadyWaitedTheCommitDelayShouldBeCommittedWithoutASecondWait() throws InterruptedException {
+    void writesThatAlreadyWaitedTheCommitDelayShouldBeCommittedWithoutASecondWait() {
         open(SqliteConfig.of(dataDir).withCommitDelay(SqliteConfig.MAX_COMMIT_DELAY));
         CompletableFuture<Object> blocker = blockWriter();
         List<CompletableFuture<AppendResult>> appends = new ArrayList<>();
         appends.add(backend.storage().timeline().append(message("queued 1")));
         appends.add(backend.storage().timeline().append(message("queued 2")));
-        Thread.sleep(SqliteConfig.MAX_COMMIT_DELAY.toMillis() + 50); // both have waited a whole delay behind the blocker
+        long queued = System.nanoTime();
+        long aged = SqliteConfig.MAX_COMMIT_DELAY.plusMillis(50).toNanos();
+        // Both wait a whole delay behind the blocker.
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10)).until(() -> System.nanoTime() - queued >= aged);
 
         long released = System.nanoTime();
         release.countDown();
