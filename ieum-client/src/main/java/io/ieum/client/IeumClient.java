@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -355,6 +356,15 @@ public final class IeumClient implements AutoCloseable {
      */
     public CatchUp catchUp() {
         return (cursor, continuation) -> continuation ? syncAfter(cursor, MAX_SYNC_PAGE) : sync(cursor, MAX_SYNC_PAGE);
+    }
+
+    /**
+     * One of the threads this client's realtime sockets do their I/O on (see
+     * {@link io.ieum.client.realtime.RealtimeTransport#ioThread()}): with {@code ioThreads} 1, sends
+     * made from a task run here go out without a hand-off between threads.
+     */
+    public Optional<ScheduledExecutorService> ioThread() {
+        return resources.realtime().ioThread();
     }
 
     /** The threads {@link #catchUp()} runs on, shared by this client's connections. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -77,7 +78,7 @@ final class LoadWorker {
             tracker.startTimeline(start, scheduleSeconds(), TimeUnit.MILLISECONDS.toNanos(share.warmupMillis()));
             long cpuBefore = ProcessCpu.nanos();
             readCpuAtWarmupEnd(start);
-            send(connections, start);
+            send(connections, start, roots.get(0).ioThread().orElseThrow());
             awaitQuiet(start);
             long cpuAfter = ProcessCpu.nanos();
             return result(connections, start, cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore,
@@ -177,43 +178,37 @@ final class LoadWorker {
 
     /**
      * Open loop: send number i is due when the schedule says (start + i / rate, or later on a ramp-up)
-     * whatever happened before; a sender that
-     * falls behind sends at once and the lateness counts in every latency (measured from the due time).
-     * A sender ahead of the schedule sleeps at least the send tick: each wake-up of the sender, and of
-     * the event loop its write hands over to, costs CPU that at thousands of sends a second competes
-     * with the server on the same cores; sends that fell due meanwhile are late by up to a tick, and
-     * that counts like any other lateness.
+     * whatever happened before; a sender that falls behind sends at once and the lateness counts in
+     * every latency (measured from the due time). The sends run as a task on the connections' own I/O
+     * thread ({@link SendLoop}): a write made there goes out directly, where a sender thread of its own
+     * would hand each write over to that thread and wake it, on the cores the server needs too.
      */
-    private void send(List<Connection> connections, long start) {
+    private void send(List<Connection> connections, long start, ScheduledExecutorService ioThread)
+            throws InterruptedException {
         List<WorkerShare.Seat> seats = share.seats();
         SendSchedule schedule = share.schedule();
-        long tick = share.sendTickNanos();
-        long nextProgress = start + PROGRESS_NANOS;
-        for (long i = 0; i < share.sends(); i++) {
-            long due = start + schedule.dueOffsetNanos(i);
-            long now;
-            while ((now = System.nanoTime()) < due) {
-                LockSupport.parkNanos(Math.max(due - now, tick));
-            }
-            maxLagNanos = Math.max(maxLagNanos, now - due);
-            int c = (int) (i % connections.size());
-            Connection connection = connections.get(c);
-            WorkerShare.Seat seat = seats.get(c);
-            String id = connection.newMessageId();
-            int sent = tracker.sending(id, seat.roomId(), seat.roomConnections(), due);
-            connection.send(id, seat.roomId(), "bench " + i, null, List.of()).whenComplete((ack, error) -> {
-                if (error == null) {
-                    tracker.acked(sent);
-                } else {
-                    failedSends.increment();
-                }
-            });
-            if (now >= nextProgress) {
-                nextProgress += PROGRESS_NANOS;
-                progress.accept(Messages.get("bench.progress", (now - start) / 1_000_000_000L, i + 1,
-                        tracker.ackedCount(), tracker.deliveries()));
-            }
-        }
+        long[] nextProgress = {start + PROGRESS_NANOS};
+        SendLoop loop = new SendLoop(ioThread, share.sends(), i -> start + schedule.dueOffsetNanos(i),
+                share.sendTickNanos(), (i, due, now) -> {
+                    int c = (int) (i % connections.size());
+                    Connection connection = connections.get(c);
+                    WorkerShare.Seat seat = seats.get(c);
+                    String id = connection.newMessageId();
+                    int sent = tracker.sending(id, seat.roomId(), seat.roomConnections(), due);
+                    connection.send(id, seat.roomId(), "bench " + i, null, List.of()).whenComplete((ack, error) -> {
+                        if (error == null) {
+                            tracker.acked(sent);
+                        } else {
+                            failedSends.increment();
+                        }
+                    });
+                    if (now >= nextProgress[0]) {
+                        nextProgress[0] += PROGRESS_NANOS;
+                        progress.accept(Messages.get("bench.progress", (now - start) / 1_000_000_000L, i + 1,
+                                tracker.ackedCount(), tracker.deliveries()));
+                    }
+                });
+        maxLagNanos = loop.sendAll();
     }
 
     /**

@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLException;
 
@@ -134,6 +136,12 @@ public final class NettyTransport implements RealtimeTransport {
             tls = context;
         }
         return context;
+    }
+
+    /** The next of the group's event loops, in turn; with one I/O thread, the loop of every socket. */
+    @Override
+    public Optional<ScheduledExecutorService> ioThread() {
+        return Optional.of(group.next());
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.ieum.client.realtime;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Opens WebSockets for {@link Connection}. The seam exists so the protocol logic (auth, resume,
@@ -17,6 +19,15 @@ public interface RealtimeTransport extends AutoCloseable {
      * handshake or the open socket fails; {@code onOpen} comes first if the handshake succeeded.
      */
     RealtimeSocket open(URI uri, Map<String, String> headers, Duration connectTimeout, RealtimeSocketListener listener);
+
+    /**
+     * One of the threads the sockets' I/O runs on, if the transport has its own, for work that mostly
+     * writes to sockets: a write made on a socket's own I/O thread goes out at once, with no hand-off
+     * to that thread and no wake-up of it.
+     */
+    default Optional<ScheduledExecutorService> ioThread() {
+        return Optional.empty();
+    }
 
     /** Stops the I/O threads; sockets still open are dropped. */
     @Override
