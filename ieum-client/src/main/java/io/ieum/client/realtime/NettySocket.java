@@ -93,6 +93,12 @@ final class NettySocket extends ChannelInboundHandlerAdapter implements Realtime
         }
     }
 
+    /** Whether the calling thread is this socket's I/O thread (for tests). */
+    boolean inIoThread() {
+        Channel ch = channel;
+        return ch != null && ch.eventLoop().inEventLoop();
+    }
+
     /** Whether Nagle is off on this socket (for tests). */
     boolean noDelay() {
         Channel ch = channel;

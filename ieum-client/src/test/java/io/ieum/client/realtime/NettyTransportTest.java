@@ -9,6 +9,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +50,31 @@ class NettyTransportTest {
             await().atMost(TIMEOUT).until(() -> events.texts.contains("echo hello"));
             assertThat(server.peers).singleElement()
                     .satisfies(peer -> assertThat(peer.getAddress().getHostAddress()).isEqualTo("127.0.0.5"));
+        }
+    }
+
+    @Test
+    void withOneIoThreadTheIoThreadShouldBeTheLoopOfEverySocket() throws Exception {
+        transport = new NettyTransport(1, null, NettyTransport.MAX_FRAME_BYTES);
+        try (ScriptedWebSocketServer server = new ScriptedWebSocketServer((ctx, text) ->
+                ctx.writeAndFlush(new TextWebSocketFrame("echo " + text)))) {
+            RecordingSocketListener first = new RecordingSocketListener();
+            RecordingSocketListener second = new RecordingSocketListener();
+            NettySocket one = (NettySocket) transport.open(server.wsUri(), Map.of(), TIMEOUT, first);
+            NettySocket two = (NettySocket) transport.open(server.wsUri(), Map.of(), TIMEOUT, second);
+            first.opened.get(10, TimeUnit.SECONDS);
+            second.opened.get(10, TimeUnit.SECONDS);
+
+            ScheduledExecutorService ioThread = transport.ioThread().orElseThrow();
+            CompletableFuture<Boolean> onLoops = CompletableFuture.supplyAsync(() -> {
+                one.send("from the loop");
+                two.send("from the loop too");
+                return one.inIoThread() && two.inIoThread();
+            }, ioThread);
+
+            assertThat(onLoops.get(10, TimeUnit.SECONDS)).isTrue();
+            await().atMost(TIMEOUT).until(() -> first.texts.contains("echo from the loop")
+                    && second.texts.contains("echo from the loop too"));
         }
     }
 
