@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class SendLoopTest {
         long maxLag = loop.sendAll();
 
         assertThat(made).extracting(Made::index).containsExactlyElementsOf(
-                java.util.stream.LongStream.range(0, 500).boxed().toList());
+                LongStream.range(0, 500).boxed().toList());
         assertThat(made).allSatisfy(m -> {
             assertThat(m.thread()).isEqualTo("send-loop-test");
             assertThat(m.due()).isEqualTo(start + m.index() * 20_000);
