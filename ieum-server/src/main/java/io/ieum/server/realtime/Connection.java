@@ -22,6 +22,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -234,6 +235,11 @@ final class Connection extends ChannelInboundHandlerAdapter implements Device {
             stopTimer();
             scheduleCheck(firstCheckDelayNanos(settings.sessionCheckInterval(), ThreadLocalRandom.current()));
         });
+    }
+
+    /** The event loop of this socket. */
+    EventLoop eventLoop() {
+        return channel.eventLoop();
     }
 
     // ---- the outbound side ----

@@ -17,6 +17,7 @@ import io.ieum.core.service.AuthContext;
 import io.ieum.core.service.SendResult;
 import io.ieum.core.service.Services;
 import io.ieum.core.service.SyncPage;
+import io.ieum.core.store.WriteCallbacks;
 import io.ieum.server.error.ErrorBody;
 import io.ieum.server.error.ErrorMessages;
 import io.ieum.server.json.Views.EntryView;
@@ -151,8 +152,11 @@ final class FrameDispatcher {
         }
         CompletableFuture<SendResult> result;
         try {
+            // On the loop, the loop is the write's home: its commit comes back here, where the push and
+            // the ack are written, with no thread between (nothing here waits for the write).
             result = fromMemoryOnly
-                    ? services.messages().sendFromMemory(caller, send.roomId(), send.id(), send.text(), send.replyTo(), send.attachments())
+                    ? WriteCallbacks.runOn(connection.eventLoop(), () -> services.messages().sendFromMemory(
+                            caller, send.roomId(), send.id(), send.text(), send.replyTo(), send.attachments()))
                     : services.messages().sendChecked(caller, send.roomId(), send.id(), send.text(), send.replyTo(), send.attachments());
         } catch (RuntimeException rejected) {
             connection.sends().release();

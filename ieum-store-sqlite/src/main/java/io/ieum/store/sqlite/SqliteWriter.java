@@ -3,14 +3,18 @@ package io.ieum.store.sqlite;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -19,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.ieum.core.store.StorageBusyException;
+import io.ieum.core.store.WriteCallbacks;
 
 /**
  * The one thread that writes, with group commit. Tasks wait in a bounded queue; the writer takes
@@ -35,6 +40,10 @@ import io.ieum.core.store.StorageBusyException;
  * tasks have already waited out a commit by then, and a second wait would only lengthen every
  * cycle (and so the next batch, and the next wait). A lone task (no one else writing) is
  * committed at once.
+ *
+ * <p>A committed task's future completes on the home its caller named ({@link WriteCallbacks}),
+ * typically the event loop that will write the push and the ack, or else on the completer thread;
+ * on each, in commit order.
  */
 final class SqliteWriter implements AutoCloseable {
 
@@ -48,9 +57,8 @@ final class SqliteWriter implements AutoCloseable {
     private final Thread thread;
     private final AtomicLong commits = new AtomicLong();
     /**
-     * Completes the futures of committed batches, in commit order. What waits on them (pushing a
-     * message to every member, writing acks) then runs here, not on the writer, which meanwhile
-     * commits the next batch.
+     * Completes the futures of committed tasks that name no home, in commit order. What waits on
+     * them then runs here, not on the writer, which meanwhile commits the next batch.
      */
     private final ExecutorService completer = Executors.newSingleThreadExecutor(
             runnable -> {
@@ -76,7 +84,14 @@ final class SqliteWriter implements AutoCloseable {
      * with what the task threw; it fails with {@link StorageBusyException} at once if the queue is full.
      */
     <T> CompletableFuture<T> submit(WriteTask<T> task) {
-        Pending<T> pending = new Pending<>(task);
+        return enqueue(new Pending<>(task, WriteCallbacks.home()));
+    }
+
+    private <T> CompletableFuture<T> submitWithoutHome(WriteTask<T> task) {
+        return enqueue(new Pending<>(task, null));
+    }
+
+    private <T> CompletableFuture<T> enqueue(Pending<T> pending) {
         if (closing) {
             pending.future.completeExceptionally(new SqliteStorageException("storage: closed (expected: open)"));
         } else if (!queue.offer(pending)) {
@@ -89,7 +104,7 @@ final class SqliteWriter implements AutoCloseable {
     /** Runs {@code task} and waits for its commit, rethrowing runtime failures as they are. */
     <T> T call(WriteTask<T> task) {
         try {
-            return submit(task).get();
+            return submitWithoutHome(task).get(); // the caller's home may be this very thread
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SqliteStorageException("interrupted while waiting for a write", e);
@@ -179,10 +194,22 @@ final class SqliteWriter implements AutoCloseable {
             batch.forEach(pending -> pending.future.completeExceptionally(failure));
             return;
         }
-        List<Pending<?>> committed = List.copyOf(batch);
-        completer.execute(() -> {
-            for (int i = 0; i < committed.size(); i++) {
-                committed.get(i).complete(results.get(i));
+        completeOnHomes(batch, results);
+    }
+
+    /** One task per home (usually one in all), each completing its futures in commit order. */
+    private void completeOnHomes(List<Pending<?>> batch, List<Object> results) {
+        Map<Executor, Completions> byHome = new IdentityHashMap<>(4);
+        for (int i = 0; i < batch.size(); i++) {
+            Pending<?> pending = batch.get(i);
+            Executor home = pending.home == null ? completer : pending.home;
+            byHome.computeIfAbsent(home, h -> new Completions()).add(pending, results.get(i));
+        }
+        byHome.forEach((home, completions) -> {
+            try {
+                home.execute(completions);
+            } catch (RejectedExecutionException gone) {
+                completer.execute(completions); // the home shut down: the futures still complete
             }
         });
     }
@@ -271,13 +298,34 @@ final class SqliteWriter implements AutoCloseable {
 
     private record Failure(Exception cause) {}
 
+    /** Committed tasks of one home and their results, completed in order. */
+    private static final class Completions implements Runnable {
+        private final List<Pending<?>> pendings = new ArrayList<>();
+        private final List<Object> results = new ArrayList<>();
+
+        void add(Pending<?> pending, Object result) {
+            pendings.add(pending);
+            results.add(result);
+        }
+
+        @Override
+        public void run() {
+            for (int i = 0; i < pendings.size(); i++) {
+                pendings.get(i).complete(results.get(i));
+            }
+        }
+    }
+
     private static final class Pending<T> {
         final WriteTask<T> task;
+        /** Where the future completes; null for the completer. */
+        final Executor home;
         final CompletableFuture<T> future = new CompletableFuture<>();
         final long queuedNanos = System.nanoTime();
 
-        Pending(WriteTask<T> task) {
+        Pending(WriteTask<T> task, Executor home) {
             this.task = task;
+            this.home = home;
         }
 
         @SuppressWarnings("unchecked")

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,7 @@ import io.ieum.core.id.UserId;
 import io.ieum.core.model.AppendResult;
 import io.ieum.core.model.Entry;
 import io.ieum.core.store.StorageBusyException;
+import io.ieum.core.store.WriteCallbacks;
 import io.ieum.core.store.contract.AccountStoreContract;
 
 class SqliteWriterTest {
@@ -164,6 +167,71 @@ class SqliteWriterTest {
 
         // Waiting would have taken a whole delay per write: five seconds, not one.
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SqliteConfig.MAX_COMMIT_DELAY);
+    }
+
+    @Test
+    void aWriteBegunWithAHomeShouldCompleteThereInCommitOrderAndOthersOnTheCompleter() {
+        open(SqliteConfig.of(dataDir));
+        ExecutorService home = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "home-loop"));
+        try {
+            CompletableFuture<Object> blocker = blockWriter();
+            List<String> completedOnHome = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<CompletableFuture<String>> homed = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String text = "homed " + i;
+                homed.add(WriteCallbacks.runOn(home, () -> backend.storage().timeline().append(message(text)))
+                        .thenApply(result -> {
+                            completedOnHome.add(text);
+                            return Thread.currentThread().getName();
+                        }));
+            }
+            CompletableFuture<String> homeless = backend.storage().timeline().append(message("no home"))
+                    .thenApply(result -> Thread.currentThread().getName());
+
+            release.countDown();
+            blocker.join();
+
+            assertThat(homed).allSatisfy(done -> assertThat(done.orTimeout(30, TimeUnit.SECONDS).join())
+                    .isEqualTo("home-loop"));
+            assertThat(completedOnHome).containsExactlyElementsOf(
+                    java.util.stream.IntStream.range(0, 20).mapToObj(i -> "homed " + i).toList());
+            assertThat(homeless.orTimeout(30, TimeUnit.SECONDS).join()).isEqualTo("sqlite-completer");
+            assertThat(WriteCallbacks.home()).as("named for the writes begun inside runOn only").isNull();
+        } finally {
+            home.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBlockingWriteOnItsOwnHomeShouldNotWaitForItself() throws Exception {
+        open(SqliteConfig.of(dataDir));
+        ExecutorService home = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "home-loop"));
+        try {
+            // accounts().create waits for its commit: completed on its home, it would wait forever.
+            io.ieum.core.model.Account mina = AccountStoreContract.account("mina");
+            CompletableFuture<Void> created = CompletableFuture.runAsync(() -> WriteCallbacks.runOn(home, () -> {
+                backend.storage().accounts().create(mina);
+                return null;
+            }), home);
+
+            created.get(30, TimeUnit.SECONDS);
+
+            assertThat(backend.storage().accounts().byId(mina.id())).contains(mina);
+        } finally {
+            home.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWriteWhoseHomeHasShutDownShouldStillComplete() {
+        open(SqliteConfig.of(dataDir));
+        ExecutorService home = Executors.newSingleThreadExecutor();
+        home.shutdown();
+
+        CompletableFuture<AppendResult> append = WriteCallbacks.runOn(home,
+                () -> backend.storage().timeline().append(message("home gone")));
+
+        assertThat(append.orTimeout(30, TimeUnit.SECONDS).join()).isEqualTo(AppendResult.STORED);
     }
 
     @Test
