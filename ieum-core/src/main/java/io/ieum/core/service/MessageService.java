@@ -9,7 +9,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import io.ieum.core.error.ErrorCode;
 import io.ieum.core.error.IeumException;
@@ -25,6 +30,7 @@ import io.ieum.core.model.RoomKind;
 import io.ieum.core.store.BlobStore;
 import io.ieum.core.store.ReadStore;
 import io.ieum.core.store.RoomStore;
+import io.ieum.core.store.StorageBusyException;
 import io.ieum.core.store.TimelineStore;
 
 /** Sending, deleting, reading and paging messages, and catching up a device from its cursor. */
@@ -32,6 +38,8 @@ public final class MessageService {
 
     public static final int MAX_PAGE = 200;
     public static final int MAX_ATTACHMENTS = 10;
+    private static final int RETRY_READ_THREADS = 2;
+    private static final int RETRY_READ_QUEUE = 1_024;
 
     private final TimelineStore timeline;
     private final ReadStore reads;
@@ -42,9 +50,11 @@ public final class MessageService {
     private final EventSink events;
     private final Limits limits;
     private final Clock clock;
+    /** Reads a retried send's stored entry: not on the thread that completed the write, maybe an event loop. */
+    private final Executor retryReads;
 
     public MessageService(TimelineStore timeline, ReadStore reads, RoomStore rooms, BlobStore blobs, Membership membership,
-                          ContactService contacts, EventSink events, Limits limits, Clock clock) {
+                          ContactService contacts, EventSink events, Limits limits, Clock clock, Executor retryReads) {
         this.timeline = requireNonNull(timeline, "timeline");
         this.reads = requireNonNull(reads, "reads");
         this.rooms = requireNonNull(rooms, "rooms");
@@ -54,6 +64,22 @@ public final class MessageService {
         this.events = requireNonNull(events, "events");
         this.limits = requireNonNull(limits, "limits");
         this.clock = requireNonNull(clock, "clock");
+        this.retryReads = requireNonNull(retryReads, "retryReads");
+    }
+
+    /**
+     * A small pool of daemon threads for {@code retryReads}. Bounded: a retry it cannot take fails
+     * as busy, and the client retries it again later with the same ID.
+     */
+    public static Executor retryReader() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(RETRY_READ_THREADS, RETRY_READ_THREADS, 10, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(RETRY_READ_QUEUE), r -> {
+                    Thread t = new Thread(r, "retry-read");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /**
@@ -131,13 +157,24 @@ public final class MessageService {
                 events.publish(members, new LiveEvent.EntryAdded(entry));
                 return CompletableFuture.completedFuture(new SendResult(entry, result));
             }
-            Entry stored = timeline.get(roomId, id).orElse(entry);
-            if (!stored.sameWriteAs(entry)) {
-                throw new IeumException(ErrorCode.ID_CONFLICT, "id: " + id + " (expected: a new ID for a new message)");
-            }
-            events.publish(members, new LiveEvent.EntryAdded(stored));
-            return CompletableFuture.completedFuture(new SendResult(stored, result));
+            return republishRetry(members, entry);
         });
+    }
+
+    /** A retry of a stored message: checks that it is the same message, and pushes the stored one again. */
+    private CompletableFuture<SendResult> republishRetry(Set<UserId> members, Entry retried) {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                Entry stored = timeline.get(retried.roomId(), retried.id()).orElse(retried);
+                if (!stored.sameWriteAs(retried)) {
+                    throw new IeumException(ErrorCode.ID_CONFLICT, "id: " + retried.id() + " (expected: a new ID for a new message)");
+                }
+                events.publish(members, new LiveEvent.EntryAdded(stored));
+                return new SendResult(stored, AppendResult.DUPLICATE);
+            }, retryReads);
+        } catch (RejectedExecutionException full) {
+            throw new StorageBusyException("retried sends: too many waiting for a read (expected: retry later with the same ID)");
+        }
     }
 
     /**

@@ -19,7 +19,7 @@ public record Services(AccountService accounts, ContactService contacts, RoomSer
         RoomService rooms = new RoomService(storage.rooms(), storage.timeline(), storage.reads(), accounts, contacts,
                 membership, events, limits, clock);
         MessageService messages = new MessageService(storage.timeline(), storage.reads(), storage.rooms(), storage.blobs(), membership,
-                contacts, events, limits, clock);
+                contacts, events, limits, clock, MessageService.retryReader());
         ChannelAccess access = new ChannelAccess(storage.channels());
         ConversationRooms conversations = new ConversationRooms(storage.channels(), storage.rooms(), storage.timeline(),
                 membership, events, clock);

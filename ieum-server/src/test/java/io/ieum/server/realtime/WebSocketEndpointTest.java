@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -209,6 +210,28 @@ class WebSocketEndpointTest {
         // The same counters as REST sends (ieum_messages_sent_total, ieum_messages_duplicate_total).
         assertThat(fixture.meters.counter(Metrics.MESSAGES_SENT).count()).isEqualTo(storedBefore + 1);
         assertThat(fixture.meters.counter(Metrics.MESSAGES_DUPLICATE).count()).isEqualTo(duplicatesBefore + 1);
+    }
+
+    @Test
+    void aRetryShouldBePushedAgainAndAReusedIdWithOtherTextRefusedAsAConflict() {
+        WsTestClient minaPhone = ready(mina);
+        WsTestClient joonPhone = ready(joon);
+        MessageId id = MessageId.generate();
+        minaPhone.send(send(id, "once", "first"));
+        minaPhone.await("ack", f -> f.path("ref").asText().equals("first"));
+
+        minaPhone.send(send(id, "once", "retry"));
+        minaPhone.await("ack", f -> f.path("ref").asText().equals("retry"));
+        minaPhone.send(send(id, "changed", "reused"));
+
+        JsonNode error = minaPhone.await("error");
+        assertThat(error.path("ref").asText()).isEqualTo("reused");
+        assertThat(error.path("error").asText()).isEqualTo("id_conflict");
+        // The retry pushes the stored message again (a member that missed the first push gets it).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(joonPhone.all("entry"))
+                .filteredOn(f -> f.path("entry").path("id").asText().equals(id.toString())).hasSize(2)
+                .allSatisfy(f -> assertThat(f.path("entry").path("text").asText()).isEqualTo("once")));
+        assertThat(minaPhone.isClosed()).isFalse();
     }
 
     @Test
