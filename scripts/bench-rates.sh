@@ -4,7 +4,8 @@
 # then per rate runs `ieum bench` (200 users in groups of 10, two generator processes, a 30 s warm-up of
 # which the first 15 s ramp up to the rate, 30 s measured, 1 ms send ticks) and prints its percentiles,
 # the server's CPU per delivery over the whole bench command, and a per-second line of "late %/slowest
-# ms" (late: over 25 ms).
+# ms" (late: over 25 ms), and how busy the machine was in about the measured 30 s (from /proc/stat once a
+# second: the share of the cores' time that was idle, and stolen by the VM's host).
 # Usage: scripts/bench-rates.sh PORT RATE [RATE ...]   e.g. scripts/bench-rates.sh 19300 10000 15000
 # IEUM_JAR: the build to run (default ieum-cli/target/ieum.jar); the generator uses the same jar.
 # BENCH_PROCESSES: generator processes (default 2). The server reads IEUM_* overrides from the environment.
@@ -30,12 +31,28 @@ bench --rate 3000 --duration 30 --warmup 5 --grace 5 > "$work/warm.txt" 2>&1
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 for rate in "$@"; do
   before=$(cpu)
+  (while sleep 1 && kill -0 $$ 2>/dev/null; do echo "$(date +%s) $(head -1 /proc/stat)"; done) > "$work/stat.txt" &
+  sampler=$!
   bench --rate "$rate" --duration 30 --warmup 30 --ramp-up --grace 5 --send-tick 1000 --json "$work/run.json" \
     > "$work/run.txt" 2>&1
   after=$(cpu)
-  python3 - "$work/run.json" "$before" "$after" "$rate" "$(getconf CLK_TCK)" <<'PY'
+  kill $sampler; wait $sampler 2>/dev/null || true
+  python3 - "$work/run.json" "$before" "$after" "$rate" "$(getconf CLK_TCK)" "$work/stat.txt" <<'PY'
 import json, sys
 run = json.load(open(sys.argv[1]))
+# /proc/stat's cpu line, once a second; the measured 30 s end with the 5 s grace before the bench exits.
+samples = {}
+for line in open(sys.argv[6]):
+    parts = line.split()
+    samples[int(parts[0])] = [int(x) for x in parts[2:10]]  # user nice system idle iowait irq softirq steal
+end = max(samples) - 5
+host = ''
+if min(samples) <= end - 30:
+    window = [samples[max(t for t in samples if t <= at)] for at in (end - 30, end)]
+    delta = [b - a for a, b in zip(*window)]
+    total = sum(delta) or 1
+    host = f" machine: idle {100 * (delta[3] + delta[4]) / total:.0f}% steal {100 * delta[7] / total:.1f}%"
+
 ticks = int(sys.argv[3]) - int(sys.argv[2])
 deliveries = run.get('deliveries') or 1
 server_us = ticks / int(sys.argv[5]) * 1e6 / deliveries
@@ -44,7 +61,7 @@ print(f"rate={sys.argv[4]} acked/s={run['ackedPerSecond']:.1f} deliveries/s={run
       f" p99.9={run['latencyP999Micros'] / 1000:.2f} ms lost={run.get('lost')}"
       f" duplicates={run.get('appDuplicates')}/{run.get('rawDuplicates')}"
       f" server-cpu/delivery={server_us:.1f}us"
-      f" generator-cpu/delivery={run.get('generatorMeasuredCpuMicrosPerDelivery', -1):.2f}us")
+      f" generator-cpu/delivery={run.get('generatorMeasuredCpuMicrosPerDelivery', -1):.2f}us{host}")
 late = ' '.join(f"{100 * s['slowDeliveries'] / max(1, s['deliveries']):.0f}/{s['slowestMicros'] // 1000}"
                 for s in run['timeline'])
 print('  per second (late % / slowest ms):', late)
