@@ -6,12 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.ieum.core.error.ErrorCode;
@@ -63,14 +60,7 @@ public final class Membership {
      * is skipped, and the room is then reloaded by its next caller once expired, as without it.
      */
     public static Executor backgroundRefresher() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(REFRESH_THREADS, REFRESH_THREADS, 10, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(REFRESH_QUEUE), r -> {
-                    Thread t = new Thread(r, "membership-refresh");
-                    t.setDaemon(true);
-                    return t;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return DaemonPool.bounded("membership-refresh", REFRESH_THREADS, REFRESH_QUEUE);
     }
 
     /** The room, if {@code user} is one of its members; otherwise a not-found or not-member failure. */

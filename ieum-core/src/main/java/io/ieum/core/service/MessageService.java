@@ -9,12 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import io.ieum.core.error.ErrorCode;
 import io.ieum.core.error.IeumException;
@@ -72,14 +69,7 @@ public final class MessageService {
      * as busy, and the client retries it again later with the same ID.
      */
     public static Executor retryReader() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(RETRY_READ_THREADS, RETRY_READ_THREADS, 10, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(RETRY_READ_QUEUE), r -> {
-                    Thread t = new Thread(r, "retry-read");
-                    t.setDaemon(true);
-                    return t;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return DaemonPool.bounded("retry-read", RETRY_READ_THREADS, RETRY_READ_QUEUE);
     }
 
     /**

@@ -15,9 +15,8 @@ import java.util.function.Supplier;
  * <p>The caller promises that nothing on the home waits for such a future (a {@code join} there
  * would wait for a completion queued behind itself), and that what runs on completion does not
  * block (a retried send's read, for one, goes to a pool of its own: {@code MessageService}).
- * Writes begun outside {@link #runOn} complete
- * wherever the store completes them otherwise; a store may ignore the home (Cassandra's driver
- * completes on its own threads).
+ * Writes begun outside {@link #runOn} complete wherever the store completes them otherwise; a
+ * store may ignore the home (Cassandra's driver completes on its own threads).
  */
 public final class WriteCallbacks {
 
