@@ -266,7 +266,12 @@ final class SqliteWriter implements AutoCloseable {
         }
     }
 
-    /** Stops taking tasks, commits every task already queued, and closes the connection. */
+    /**
+     * Stops taking tasks, commits every task already queued, and closes the connection. The futures
+     * of tasks without a home are complete when this returns; those with a home complete when their
+     * home runs the task it was handed (or on the completer before this returns, if the home has
+     * shut down).
+     */
     @Override
     public void close() throws SQLException {
         closing = true;
