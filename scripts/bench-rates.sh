@@ -5,7 +5,8 @@
 # which the first 15 s ramp up to the rate, 30 s measured, 1 ms send ticks) and prints its percentiles,
 # the server's CPU per delivery over the whole bench command, and a per-second line of "late %/slowest
 # ms" (late: over 25 ms), and how busy the machine was in about the measured 30 s (from /proc/stat once a
-# second: the share of the cores' time that was idle, and stolen by the VM's host).
+# second: the share of the cores' time that was idle, and stolen by the VM's host), also per second of the
+# bench's timeline (so late seconds can be set beside the host's steal).
 # Usage: scripts/bench-rates.sh PORT RATE [RATE ...]   e.g. scripts/bench-rates.sh 19300 10000 15000
 # IEUM_JAR: the build to run (default ieum-cli/target/ieum.jar); the generator uses the same jar.
 # BENCH_PROCESSES: generator processes (default 2). The server reads IEUM_* overrides from the environment.
@@ -31,20 +32,21 @@ bench --rate 3000 --duration 30 --warmup 5 --grace 5 > "$work/warm.txt" 2>&1
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 for rate in "$@"; do
   before=$(cpu)
-  (while sleep 1 && kill -0 $$ 2>/dev/null; do echo "$(date +%s) $(head -1 /proc/stat)"; done) > "$work/stat.txt" &
+  (while sleep 1 && kill -0 $$ 2>/dev/null; do echo "$(date +%s.%N) $(head -1 /proc/stat)"; done) > "$work/stat.txt" &
   sampler=$!
-  bench --rate "$rate" --duration 30 --warmup 30 --ramp-up --grace 5 --send-tick 1000 --json "$work/run.json" \
-    > "$work/run.txt" 2>&1
+  # Each output line stamped, so the line announcing the sends dates the timeline's second 0 (it starts 0.5 s later).
+  bench --rate "$rate" --duration 30 --warmup 30 --ramp-up --grace 5 --send-tick 1000 --json "$work/run.json" 2>&1 \
+    | while IFS= read -r line; do echo "$(date +%s.%N) $line"; done > "$work/run.txt"
   after=$(cpu)
   kill $sampler; wait $sampler 2>/dev/null || true
-  python3 - "$work/run.json" "$before" "$after" "$rate" "$(getconf CLK_TCK)" "$work/stat.txt" <<'PY'
-import json, sys
+  python3 - "$work/run.json" "$before" "$after" "$rate" "$(getconf CLK_TCK)" "$work/stat.txt" "$work/run.txt" <<'PY'
+import bisect, json, re, sys
 run = json.load(open(sys.argv[1]))
 # /proc/stat's cpu line, once a second; the measured 30 s end with the 5 s grace before the bench exits.
 samples = {}
 for line in open(sys.argv[6]):
     parts = line.split()
-    samples[int(parts[0])] = [int(x) for x in parts[2:10]]  # user nice system idle iowait irq softirq steal
+    samples[float(parts[0])] = [int(x) for x in parts[2:10]]  # user nice system idle iowait irq softirq steal
 end = max(samples) - 5
 host = ''
 if min(samples) <= end - 30:
@@ -65,5 +67,28 @@ print(f"rate={sys.argv[4]} acked/s={run['ackedPerSecond']:.1f} deliveries/s={run
 late = ' '.join(f"{100 * s['slowDeliveries'] / max(1, s['deliveries']):.0f}/{s['slowestMicros'] // 1000}"
                 for s in run['timeline'])
 print('  per second (late % / slowest ms):', late)
+
+def counters(at):
+    """The cpu counters at a moment, interpolated between the samples around it (None outside them)."""
+    times = sorted(samples)
+    i = bisect.bisect_left(times, at)
+    if i == 0 or i == len(times):
+        return None
+    a, b = times[i - 1], times[i]
+    w = (at - a) / (b - a)
+    return [x + w * (y - x) for x, y in zip(samples[a], samples[b])]
+
+sending = next((float(l.split()[0]) for l in open(sys.argv[7]) if re.search(r'Sending |보내는 중', l)), None)
+if sending is not None:
+    start = sending + 0.5
+    steal = []
+    for second in range(len(run['timeline'])):
+        a, b = counters(start + second), counters(start + second + 1)
+        if a is None or b is None:
+            steal.append('-')
+            continue
+        delta = [y - x for x, y in zip(a, b)]
+        steal.append(f"{100 * delta[7] / (sum(delta) or 1):.0f}")
+    print('  per second (steal %):', ' '.join(steal))
 PY
 done
