@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,8 +22,11 @@ import io.ieum.core.error.IeumException;
 import io.ieum.core.id.MessageId;
 import io.ieum.core.model.AppendResult;
 import io.ieum.core.model.Room;
+import io.ieum.core.service.Limits;
 import io.ieum.core.service.LoginResult;
 import io.ieum.core.service.MessageService;
+import io.ieum.core.service.SendResult;
+import io.ieum.core.store.StorageBusyException;
 
 /**
  * The send an event loop may run by itself ({@link MessageService#sendFromMemory}): it goes ahead only
@@ -91,5 +100,41 @@ class SendFromMemoryTest {
                 .isInstanceOfSatisfying(IeumException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_MEMBER));
         assertThatThrownBy(() -> messages().sendFromMemory(auth(mina), room.id(), MessageId.generate(), "  ", null, List.of()))
                 .isInstanceOfSatisfying(IeumException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD));
+    }
+
+    /**
+     * A retried send reads its stored entry on the small pool of retry readers, never on the thread
+     * that completed the write (an event loop): when that pool can take no more, the retry fails as
+     * busy at once, and the client's next retry with the same ID is acknowledged as before.
+     */
+    @Test
+    void aRetryThatTheRetryReadersCannotTakeShouldFailAsBusyAndBeAcknowledgedWhenSentAgain() {
+        fixture = new RealtimeFixture(dir);
+        LoginResult mina = fixture.user("mina");
+        LoginResult joon = fixture.user("joon");
+        Room room = fixture.group(mina, joon);
+        AtomicBoolean full = new AtomicBoolean(true);
+        Executor retryReaders = command -> {
+            if (full.get()) {
+                throw new RejectedExecutionException("every retry reader busy");
+            }
+            ForkJoinPool.commonPool().execute(command);
+        };
+        MessageService messages = new MessageService(fixture.storage.timeline(), fixture.storage.reads(),
+                fixture.storage.rooms(), fixture.storage.blobs(), fixture.services.membership(),
+                fixture.services.contacts(), fixture.delivery, Limits.DEFAULTS, Clock.systemUTC(), retryReaders);
+        MessageId id = MessageId.generate();
+        assertThat(messages.sendChecked(auth(mina), room.id(), id, "hi", null, List.of()).join().result())
+                .isEqualTo(AppendResult.STORED);
+
+        CompletableFuture<SendResult> refused = messages.sendChecked(auth(mina), room.id(), id, "hi", null, List.of());
+
+        assertThatThrownBy(refused::join).cause().isInstanceOf(StorageBusyException.class)
+                .hasMessageContaining("retried sends: too many waiting for a read");
+        full.set(false);
+        assertThat(messages.sendChecked(auth(mina), room.id(), id, "hi", null, List.of()).join().result())
+                .as("the client's next retry").isEqualTo(AppendResult.DUPLICATE);
+        assertThat(fixture.storage.timeline().before(room.id(), null, 10)).filteredOn(entry -> entry.id().equals(id))
+                .hasSize(1);
     }
 }
