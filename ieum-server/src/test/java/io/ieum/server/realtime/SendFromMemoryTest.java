@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,17 @@ class SendFromMemoryTest {
     @TempDir
     Path dir;
     private RealtimeFixture fixture;
+    private LoginResult mina;
+    private LoginResult joon;
+    private Room group;
+
+    @BeforeEach
+    void minaAndJoonInAGroup() {
+        fixture = new RealtimeFixture(dir);
+        mina = fixture.user("mina");
+        joon = fixture.user("joon");
+        group = fixture.group(mina, joon);
+    }
 
     private MessageService messages() {
         return fixture.services.messages();
@@ -49,28 +61,20 @@ class SendFromMemoryTest {
 
     @Test
     void aGroupRoomWhoseMembersAreCachedShouldBeSentFromMemory() {
-        fixture = new RealtimeFixture(dir);
-        LoginResult mina = fixture.user("mina");
-        LoginResult joon = fixture.user("joon");
-        Room room = fixture.group(mina, joon);
-        messages().sendChecked(auth(mina), room.id(), MessageId.generate(), "hi", null, List.of()).join(); // caches the members
+        messages().sendChecked(auth(mina), group.id(), MessageId.generate(), "hi", null, List.of()).join(); // caches the members
         MessageId second = MessageId.generate();
-        var sent = messages().sendFromMemory(auth(joon), room.id(), second, "hello", null, List.of());
+        var sent = messages().sendFromMemory(auth(joon), group.id(), second, "hello", null, List.of());
 
         assertThat(sent).as("members cached: no storage read needed").isNotNull();
         assertThat(sent.join().result()).isEqualTo(AppendResult.STORED);
-        assertThat(messages().sendFromMemory(auth(joon), room.id(), second, "hello", null, List.of()).join().result())
+        assertThat(messages().sendFromMemory(auth(joon), group.id(), second, "hello", null, List.of()).join().result())
                 .as("the same ID again").isEqualTo(AppendResult.DUPLICATE);
-        assertThat(fixture.storage.timeline().get(room.id(), second)).get()
+        assertThat(fixture.storage.timeline().get(group.id(), second)).get()
                 .satisfies(entry -> assertThat(entry.text()).isEqualTo("hello"));
     }
 
     @Test
     void aReplyADirectRoomOrAnUncachedRoomShouldBeLeftToABlockingThread() {
-        fixture = new RealtimeFixture(dir);
-        LoginResult mina = fixture.user("mina");
-        LoginResult joon = fixture.user("joon");
-        Room group = fixture.group(mina, joon);
         MessageId first = MessageId.generate();
         messages().sendChecked(auth(mina), group.id(), first, "hi", null, List.of()).join();
         Room direct = fixture.services.rooms().openDirect(auth(mina), joon.account().username().value());
@@ -89,16 +93,12 @@ class SendFromMemoryTest {
 
     @Test
     void theChecksThatNeedNoStorageShouldStillRefuse() {
-        fixture = new RealtimeFixture(dir);
-        LoginResult mina = fixture.user("mina");
-        LoginResult joon = fixture.user("joon");
         LoginResult sora = fixture.user("sora");
-        Room room = fixture.group(mina, joon);
-        messages().sendChecked(auth(mina), room.id(), MessageId.generate(), "hi", null, List.of()).join();
+        messages().sendChecked(auth(mina), group.id(), MessageId.generate(), "hi", null, List.of()).join();
 
-        assertThatThrownBy(() -> messages().sendFromMemory(auth(sora), room.id(), MessageId.generate(), "let me in", null, List.of()))
+        assertThatThrownBy(() -> messages().sendFromMemory(auth(sora), group.id(), MessageId.generate(), "let me in", null, List.of()))
                 .isInstanceOfSatisfying(IeumException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_MEMBER));
-        assertThatThrownBy(() -> messages().sendFromMemory(auth(mina), room.id(), MessageId.generate(), "  ", null, List.of()))
+        assertThatThrownBy(() -> messages().sendFromMemory(auth(mina), group.id(), MessageId.generate(), "  ", null, List.of()))
                 .isInstanceOfSatisfying(IeumException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD));
     }
 
@@ -109,10 +109,6 @@ class SendFromMemoryTest {
      */
     @Test
     void aRetryThatTheRetryReadersCannotTakeShouldFailAsBusyAndBeAcknowledgedWhenSentAgain() {
-        fixture = new RealtimeFixture(dir);
-        LoginResult mina = fixture.user("mina");
-        LoginResult joon = fixture.user("joon");
-        Room room = fixture.group(mina, joon);
         AtomicBoolean full = new AtomicBoolean(true);
         Executor retryReaders = command -> {
             if (full.get()) {
@@ -124,17 +120,17 @@ class SendFromMemoryTest {
                 fixture.storage.rooms(), fixture.storage.blobs(), fixture.services.membership(),
                 fixture.services.contacts(), fixture.delivery, Limits.DEFAULTS, Clock.systemUTC(), retryReaders);
         MessageId id = MessageId.generate();
-        assertThat(messages.sendChecked(auth(mina), room.id(), id, "hi", null, List.of()).join().result())
+        assertThat(messages.sendChecked(auth(mina), group.id(), id, "hi", null, List.of()).join().result())
                 .isEqualTo(AppendResult.STORED);
 
-        CompletableFuture<SendResult> refused = messages.sendChecked(auth(mina), room.id(), id, "hi", null, List.of());
+        CompletableFuture<SendResult> refused = messages.sendChecked(auth(mina), group.id(), id, "hi", null, List.of());
 
         assertThatThrownBy(refused::join).cause().isInstanceOf(StorageBusyException.class)
                 .hasMessageContaining("retried sends: too many waiting for a read");
         full.set(false);
-        assertThat(messages.sendChecked(auth(mina), room.id(), id, "hi", null, List.of()).join().result())
+        assertThat(messages.sendChecked(auth(mina), group.id(), id, "hi", null, List.of()).join().result())
                 .as("the client's next retry").isEqualTo(AppendResult.DUPLICATE);
-        assertThat(fixture.storage.timeline().before(room.id(), null, 10)).filteredOn(entry -> entry.id().equals(id))
+        assertThat(fixture.storage.timeline().before(group.id(), null, 10)).filteredOn(entry -> entry.id().equals(id))
                 .hasSize(1);
     }
 }
