@@ -47,13 +47,35 @@ samples = {}
 for line in open(sys.argv[6]):
     parts = line.split()
     samples[float(parts[0])] = [int(x) for x in parts[2:10]]  # user nice system idle iowait irq softirq steal
-end = max(samples) - 5
-host = ''
-if min(samples) <= end - 30:
-    window = [samples[max(t for t in samples if t <= at)] for at in (end - 30, end)]
-    delta = [b - a for a, b in zip(*window)]
+times = sorted(samples)
+
+
+def at_or_before(at):
+    return samples[times[bisect.bisect_right(times, at) - 1]]
+
+
+def counters(at):
+    """The cpu counters at a moment, interpolated between the samples around it (None outside them)."""
+    i = bisect.bisect_left(times, at)
+    if i == 0 or i == len(times):
+        return None
+    a, b = times[i - 1], times[i]
+    w = (at - a) / (b - a)
+    return [x + w * (y - x) for x, y in zip(samples[a], samples[b])]
+
+
+def shares(first, last):
+    """Idle and stolen per cent of the cores' time between two readings of the counters."""
+    delta = [y - x for x, y in zip(first, last)]
     total = sum(delta) or 1
-    host = f" machine: idle {100 * (delta[3] + delta[4]) / total:.0f}% steal {100 * delta[7] / total:.1f}%"
+    return 100 * (delta[3] + delta[4]) / total, 100 * delta[7] / total
+
+
+end = times[-1] - 5
+host = ''
+if times[0] <= end - 30:
+    idle, steal = shares(at_or_before(end - 30), at_or_before(end))
+    host = f" machine: idle {idle:.0f}% steal {steal:.1f}%"
 
 ticks = int(sys.argv[3]) - int(sys.argv[2])
 deliveries = run.get('deliveries') or 1
@@ -68,16 +90,6 @@ late = ' '.join(f"{100 * s['slowDeliveries'] / max(1, s['deliveries']):.0f}/{s['
                 for s in run['timeline'])
 print('  per second (late % / slowest ms):', late)
 
-def counters(at):
-    """The cpu counters at a moment, interpolated between the samples around it (None outside them)."""
-    times = sorted(samples)
-    i = bisect.bisect_left(times, at)
-    if i == 0 or i == len(times):
-        return None
-    a, b = times[i - 1], times[i]
-    w = (at - a) / (b - a)
-    return [x + w * (y - x) for x, y in zip(samples[a], samples[b])]
-
 sending = next((float(l.split()[0]) for l in open(sys.argv[7]) if re.search(r'Sending |보내는 중', l)), None)
 if sending is not None:
     start = sending + 0.5
@@ -87,8 +99,7 @@ if sending is not None:
         if a is None or b is None:
             steal.append('-')
             continue
-        delta = [y - x for x, y in zip(a, b)]
-        steal.append(f"{100 * delta[7] / (sum(delta) or 1):.0f}")
+        steal.append(f"{shares(a, b)[1]:.0f}")
     print('  per second (steal %):', ' '.join(steal))
 PY
 done
