@@ -20,12 +20,22 @@ users=$(( per < 100 ? per : 100 ))
 # Sign the users up once, so the generators only log in.
 java -jar "$jar" bench --server "http://127.0.0.1:$port" --users "$users" --group-size 10 --rate 1 --duration 1 --grace 1 --prefix idle > /dev/null
 before=$(used_heap $server)
+gens=()
 for g in $(seq 1 "$generators"); do
   java -Xmx3g -jar "$jar" bench --server "http://127.0.0.1:$port" --users "$users" --group-size 10 --connections "$per" \
       --rate 1 --duration 600 --grace 1 --prefix idle > "$work/gen$g.log" 2>&1 &
+  gens+=($!)
 done
+# Every connection is up once a generator announces its sends (in English or Korean); one that exits before ends the measurement.
 for g in $(seq 1 "$generators"); do
-  until grep -q "Sending" "$work/gen$g.log"; do sleep 1; done
+  until grep -qE 'Sending |보내는 중' "$work/gen$g.log"; do
+    if ! kill -0 "${gens[$((g - 1))]}" 2>/dev/null; then
+      echo "generator $g stopped before its connections were open:" >&2
+      tail -n 5 "$work/gen$g.log" >&2
+      exit 1
+    fi
+    sleep 1
+  done
 done
 sleep 5
 after=$(used_heap $server)

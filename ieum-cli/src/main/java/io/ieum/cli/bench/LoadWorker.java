@@ -28,6 +28,7 @@ import io.ieum.client.ClientOptions;
 import io.ieum.client.IeumClient;
 import io.ieum.client.realtime.Connection;
 import io.ieum.client.realtime.ConnectionListener;
+import io.ieum.client.realtime.Deduplicator;
 
 /**
  * One generator process's part of a run: open its connections, wait for the common start, send
@@ -116,10 +117,22 @@ final class LoadWorker {
      */
     static final int DEDUP_WINDOW = 16_384;
 
+    /**
+     * Whether this process's connections take their de-duplication tables whole (768 KiB each at
+     * {@link #DEDUP_WINDOW}): only while all of them together fit in a quarter of the heap. A run of a
+     * hundred busy connections per process does; thousands of idle ones (the heap-per-connection
+     * measurement opens 9,500 per process) would run out of heap before the last connected, and being
+     * idle they never grow the tables that presizing is for.
+     */
+    static boolean presizeDedup(int connections, long maxHeapBytes) {
+        return connections * Deduplicator.presizedBytes(DEDUP_WINDOW) <= maxHeapBytes / 4;
+    }
+
     private ClientOptions options(List<java.net.URI> servers, int ioThreads) {
         ClientOptions.Builder options = ClientOptions.builder().servers(servers).deviceName("ieum-bench")
                 .requestTimeout(Duration.ofSeconds(60)).ioThreads(ioThreads)
-                .dedupWindow(DEDUP_WINDOW).dedupPresized(true);
+                .dedupWindow(DEDUP_WINDOW)
+                .dedupPresized(presizeDedup(share.seats().size(), Runtime.getRuntime().maxMemory()));
         if (share.bindAddress() != null) {
             options.bindAddress(address(share.bindAddress()));
         }

@@ -50,12 +50,24 @@ public final class Deduplicator {
         }
         this.capacity = capacity;
         if (presized) {
-            // At most half full at capacity, as growth would leave it; the ring holds exactly capacity pairs.
-            int slots = Integer.highestOneBit(Math.max(INITIAL_SLOTS, 2 * capacity) - 1) << 1;
+            int slots = presizedSlots(capacity);
             table = new long[2 * slots];
             mask = slots - 1;
             ring = new long[2 * capacity];
         }
+    }
+
+    /**
+     * The bytes of a {@linkplain #Deduplicator(int, boolean) presized} deduplicator's tables, taken at
+     * once: for a caller deciding whether it can afford them for all of its connections.
+     */
+    public static long presizedBytes(int capacity) {
+        return Long.BYTES * (2L * presizedSlots(capacity) + 2L * capacity);
+    }
+
+    /** At most half full at capacity, as growth would leave it; the ring holds exactly capacity pairs. */
+    private static int presizedSlots(int capacity) {
+        return Integer.highestOneBit(Math.max(INITIAL_SLOTS, 2 * capacity) - 1) << 1;
     }
 
     /** True the first time an ID is offered, false for every repeat still remembered. */

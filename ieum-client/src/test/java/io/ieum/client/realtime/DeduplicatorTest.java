@@ -97,6 +97,16 @@ class DeduplicatorTest {
     }
 
     @Test
+    void presizedBytesShouldBeWhatAPresizedDeduplicatorTakes() {
+        for (int capacity : new int[] {1, 300, 16_384}) {
+            Deduplicator presized = new Deduplicator(capacity, true);
+            assertThat(Deduplicator.presizedBytes(capacity)).as("capacity %d", capacity)
+                    .isEqualTo(2L * Long.BYTES * presized.tableSlots() + 2L * Long.BYTES * capacity);
+        }
+        assertThat(Deduplicator.presizedBytes(16_384)).as("the bench's window").isEqualTo(768 * 1024);
+    }
+
+    @Test
     void idsNotInCanonicalFormShouldBeDeduplicatedToo() {
         Deduplicator dedup = new Deduplicator(10);
         String upper = "0190ABCD-0000-7000-8000-000000000001";
